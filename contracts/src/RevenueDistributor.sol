@@ -1,0 +1,824 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IRuneRegistry} from "./interfaces/IRuneRegistry.sol";
+import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
+import {SplitMath} from "./libraries/SplitMath.sol";
+
+/// @title RevenueDistributor
+/// @notice Payments, staking, streamed rewards and claims for Aurorune agents.
+/// @dev Accounting in one idea (Synthetix StakingRewards, streamed): each (rune, token) has a stream of stakers
+/// money still to release (`remaining` until `finish`) and a reward-per-share accumulator. `_checkpoint` releases
+/// what vested since the last update into the accumulator (or, while nobody stakes, to the developer), and
+/// `_settle` moves an account's share of the accumulator into its unclaimed balance. Every function that changes
+/// a stake or pays out runs these two first, so a payment costs the same with 1 staker or 100,000.
+contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, ReentrancyGuardTransient, EIP712 {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    // ---------------------------------------------------------------------------------------------
+    // State
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Role allowed to pause and set protocol parameters (a TimelockController in production).
+    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
+    /// @notice Most payment tokens the allow-list can ever hold (each rune tracks them in a 16-bit mask).
+    uint256 public constant MAX_TOKENS = 16;
+    /// @notice Most runes in one collaborative receipt.
+    uint256 public constant MAX_COLLABORATORS = 8;
+    /// @notice Reward window bounds.
+    uint48 public constant MIN_REWARD_WINDOW = 1 days;
+    uint48 public constant MAX_REWARD_WINDOW = 90 days;
+    /// @notice Unbonding period bounds.
+    uint48 public constant MIN_UNBONDING_PERIOD = 1 hours;
+    uint48 public constant MAX_UNBONDING_PERIOD = 60 days;
+    /// @dev Accumulator scale: 1 unit of a 6-decimal token over 1e9 staked AURUNES (1e27 wei) still counts.
+    uint256 private constant SCALE = 1e36;
+
+    bytes32 private constant SERVICE_RECEIPT_TYPEHASH = keccak256(
+        "ServiceReceipt(bytes32 rune,bytes32 serviceId,address payer,address token,uint256 amount,uint64 deadline)"
+    );
+    bytes32 private constant COLLABORATIVE_RECEIPT_TYPEHASH = keccak256(
+        "CollaborativeReceipt(bytes32 serviceId,bytes32[] runes,uint16[] weightsBps,address payer,address token,uint256 amount,uint64 deadline)"
+    );
+
+    struct TokenConfig {
+        uint8 index; // 1-based position in _tokenList; 0 = never allowed
+        bool allowed;
+    }
+
+    struct Stream {
+        uint256 rewardPerShare;
+        uint160 remaining;
+        uint48 lastUpdate;
+        uint48 finish;
+    }
+
+    struct RuneStake {
+        uint128 active;
+        uint32 stakerCount;
+        uint16 tokenMask; // tokens that ever streamed to this rune's stakers
+    }
+
+    struct StakeSlot {
+        uint128 active;
+        uint64 vetoedProposalId;
+        uint48 lastStakedAt;
+        bool listed;
+    }
+
+    struct Unbonding {
+        uint128 amount;
+        uint64 endsAt;
+    }
+
+    struct Accrual {
+        uint256 rewardPerSharePaid;
+        uint256 unclaimed;
+    }
+
+    struct VetoTally {
+        uint64 proposalId;
+        uint192 stake;
+    }
+
+    /// @notice The rune registry.
+    IRuneRegistry public immutable registry;
+    /// @notice AURUNES, the staking token.
+    IERC20 public immutable stakingToken;
+
+    /// @notice Seconds over which each stakers part is streamed.
+    uint48 public rewardWindow;
+    /// @notice Seconds between an unstake request and its withdrawal.
+    uint48 public unbondingPeriod;
+    /// @notice AURUNES held as stake (active and unbonding) across all runes.
+    uint256 public totalStaked;
+
+    address[] private _tokenList;
+    mapping(address token => TokenConfig) private _tokenConfigs;
+    mapping(bytes32 rune => mapping(address token => Stream)) private _streams;
+    mapping(bytes32 rune => RuneStake) private _runeStakes;
+    mapping(bytes32 rune => mapping(address account => StakeSlot)) private _stakes;
+    mapping(bytes32 rune => mapping(address account => Unbonding)) private _unbondings;
+    mapping(bytes32 rune => mapping(address account => mapping(address token => Accrual))) private _accruals;
+    mapping(address account => bytes32[]) private _stakedRunes;
+    mapping(bytes32 rune => VetoTally) private _vetoTallies;
+    mapping(bytes32 rune => mapping(address account => uint256)) private _vetoWeights;
+    mapping(bytes32 rune => mapping(address token => uint256)) private _developerBalances;
+    mapping(address account => mapping(address token => uint256)) private _infraBalances;
+    mapping(bytes32 rune => mapping(address token => uint256)) private _revenue;
+    mapping(bytes32 rune => mapping(bytes32 serviceId => bool)) private _usedServiceIds;
+
+    // ---------------------------------------------------------------------------------------------
+    // Constructor
+    // ---------------------------------------------------------------------------------------------
+
+    /// @param registry_ The rune registry.
+    /// @param stakingToken_ AURUNES.
+    /// @param admin Receives DEFAULT_ADMIN_ROLE and GOVERNOR_ROLE (hand both to a timelock in production).
+    /// @param initialRewardWindow Initial reward window in seconds.
+    /// @param initialUnbondingPeriod Initial unbonding period in seconds.
+    constructor(
+        IRuneRegistry registry_,
+        IERC20 stakingToken_,
+        address admin,
+        uint48 initialRewardWindow,
+        uint48 initialUnbondingPeriod
+    ) EIP712("Aurorune", "1") {
+        registry = registry_;
+        stakingToken = stakingToken_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(GOVERNOR_ROLE, admin);
+        _setRewardWindow(initialRewardWindow);
+        _setUnbondingPeriod(initialUnbondingPeriod);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Views
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRevenueDistributor
+    function pendingRewards(bytes32 rune, address account, address token) external view returns (uint256) {
+        Stream storage stream = _streams[rune][token];
+        uint256 rewardPerShare = stream.rewardPerShare;
+        uint256 runeActive = _runeStakes[rune].active;
+        if (runeActive != 0) rewardPerShare += Math.mulDiv(_releasable(stream), SCALE, runeActive);
+        Accrual storage accrual = _accruals[rune][account][token];
+        return accrual.unclaimed
+            + Math.mulDiv(_stakes[rune][account].active, rewardPerShare - accrual.rewardPerSharePaid, SCALE);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function positionOf(bytes32 rune, address account) external view returns (Position memory) {
+        StakeSlot storage slot = _stakes[rune][account];
+        Unbonding storage unbonding = _unbondings[rune][account];
+        return Position({
+            active: slot.active,
+            unbonding: unbonding.amount,
+            unbondingEndsAt: unbonding.endsAt,
+            vetoedProposalId: slot.vetoedProposalId
+        });
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function stakedRunesOf(address account) external view returns (bytes32[] memory) {
+        return _stakedRunes[account];
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function stakerCountOf(bytes32 rune) external view returns (uint256) {
+        return _runeStakes[rune].stakerCount;
+    }
+
+    /// @notice Active (earning) stake on a rune.
+    /// @param rune The rune.
+    /// @return The active stake.
+    function activeStakeOf(bytes32 rune) external view returns (uint256) {
+        return _runeStakes[rune].active;
+    }
+
+    /// @notice Stake vetoing a proposal, and the rune's active stake now.
+    /// @param rune The rune.
+    /// @param proposalId The proposal.
+    /// @return vetoStake Active stake of accounts that vetoed `proposalId` (added stake not counted).
+    /// @return activeStake Active stake of the rune.
+    function vetoTally(bytes32 rune, uint64 proposalId) external view returns (uint256 vetoStake, uint256 activeStake) {
+        VetoTally storage tally = _vetoTallies[rune];
+        vetoStake = tally.proposalId == proposalId ? tally.stake : 0;
+        activeStake = _runeStakes[rune].active;
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function revenueOf(bytes32 rune, address token) external view returns (uint256) {
+        return _revenue[rune][token];
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function developerBalanceOf(bytes32 rune, address token) external view returns (uint256) {
+        return _developerBalances[rune][token];
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function pendingDeveloperBalance(bytes32 rune, address token) external view returns (uint256) {
+        uint256 balance = _developerBalances[rune][token];
+        if (_runeStakes[rune].active == 0) balance += _releasable(_streams[rune][token]);
+        return balance;
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function infraBalanceOf(address account, address token) external view returns (uint256) {
+        return _infraBalances[account][token];
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function streamOf(bytes32 rune, address token) external view returns (StreamState memory) {
+        Stream storage stream = _streams[rune][token];
+        return StreamState({
+            rewardPerShare: stream.rewardPerShare,
+            remaining: stream.remaining,
+            lastUpdate: stream.lastUpdate,
+            finish: stream.finish
+        });
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function tokens() external view returns (address[] memory list, bool[] memory allowed) {
+        list = _tokenList;
+        allowed = new bool[](list.length);
+        for (uint256 i; i < list.length; ++i) {
+            allowed[i] = _tokenConfigs[list[i]].allowed;
+        }
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function isTokenAllowed(address token) external view returns (bool) {
+        return _tokenConfigs[token].allowed;
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function isServiceUsed(bytes32 rune, bytes32 serviceId) external view returns (bool) {
+        return _usedServiceIds[rune][serviceId];
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function hashServiceReceipt(ServiceReceipt calldata receipt) public view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    SERVICE_RECEIPT_TYPEHASH,
+                    receipt.rune,
+                    receipt.serviceId,
+                    receipt.payer,
+                    receipt.token,
+                    receipt.amount,
+                    receipt.deadline
+                )
+            )
+        );
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function hashCollaborativeReceipt(CollaborativeReceipt calldata receipt) public view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    COLLABORATIVE_RECEIPT_TYPEHASH,
+                    receipt.serviceId,
+                    keccak256(abi.encodePacked(receipt.runes)),
+                    keccak256(abi.encodePacked(receipt.weightsBps)),
+                    receipt.payer,
+                    receipt.token,
+                    receipt.amount,
+                    receipt.deadline
+                )
+            )
+        );
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Mutative: payments
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRevenueDistributor
+    function pay(ServiceReceipt calldata receipt, bytes calldata signature)
+        external
+        payable
+        whenNotPaused
+        nonReentrant
+    {
+        _pay(receipt, signature);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function payWithPermit(
+        ServiceReceipt calldata receipt,
+        bytes calldata signature,
+        uint256 permitDeadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external whenNotPaused nonReentrant {
+        if (receipt.token != address(0)) {
+            _tryPermit(receipt.token, receipt.amount, permitDeadline, v, r, s);
+        }
+        _pay(receipt, signature);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function payCollaborative(CollaborativeReceipt calldata receipt, bytes[] calldata signatures)
+        external
+        payable
+        whenNotPaused
+        nonReentrant
+    {
+        uint256 count = receipt.runes.length;
+        if (count < 2 || count > MAX_COLLABORATORS) revert RevenueDistributorInvalidRuneCount(count);
+        if (receipt.weightsBps.length != count || signatures.length != count) {
+            revert RevenueDistributorLengthMismatch(count, receipt.weightsBps.length, signatures.length);
+        }
+        _checkCollaborators(receipt.runes, receipt.weightsBps);
+        _checkAmount(receipt.amount);
+        uint8 tokenIndex = _requireAllowedToken(receipt.token);
+
+        IRuneRegistry.PaymentTerms[] memory terms = new IRuneRegistry.PaymentTerms[](count);
+        for (uint256 i; i < count; ++i) {
+            terms[i] = _activeTerms(receipt.runes[i]);
+        }
+        bytes32 digest = hashCollaborativeReceipt(receipt);
+        for (uint256 i; i < count; ++i) {
+            _checkSignature(receipt.runes[i], terms[i].signer, digest, signatures[i]);
+        }
+        for (uint256 i; i < count; ++i) {
+            _spendServiceId(receipt.runes[i], receipt.serviceId);
+        }
+        _checkDeadlineAndPayer(receipt.deadline, receipt.payer);
+        _collect(receipt.token, receipt.amount);
+
+        uint256[] memory parts = SplitMath.byWeights(receipt.amount, receipt.weightsBps);
+        for (uint256 i; i < count; ++i) {
+            _distribute(receipt.runes[i], receipt.serviceId, receipt.token, tokenIndex, parts[i], terms[i]);
+        }
+        emit CollaborativeServicePaid(
+            receipt.serviceId,
+            msg.sender,
+            receipt.token,
+            receipt.amount,
+            receipt.runes,
+            receipt.weightsBps,
+            uint64(block.timestamp)
+        );
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Mutative: staking
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRevenueDistributor
+    function stake(bytes32 rune, uint256 amount) external whenNotPaused nonReentrant {
+        _stake(rune, amount);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function stakeWithPermit(bytes32 rune, uint256 amount, uint256 permitDeadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        whenNotPaused
+        nonReentrant
+    {
+        _tryPermit(address(stakingToken), amount, permitDeadline, v, r, s);
+        _stake(rune, amount);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function requestUnstake(bytes32 rune, uint256 amount) external nonReentrant {
+        if (amount == 0) revert RevenueDistributorZeroAmount();
+        StakeSlot storage position = _stakes[rune][msg.sender];
+        uint256 accountActive = position.active;
+        if (amount > accountActive) revert RevenueDistributorInsufficientStake(accountActive, amount);
+        RuneStake storage runeStake = _runeStakes[rune];
+        _updateRewards(rune, msg.sender, runeStake.active, accountActive, runeStake.tokenMask);
+
+        uint256 remainingActive = accountActive - amount;
+        // Both casts are safe: amount <= accountActive <= runeStake.active, all stored as uint128.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        position.active = uint128(remainingActive);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        runeStake.active -= uint128(amount);
+        if (remainingActive == 0) runeStake.stakerCount -= 1;
+        _lowerVeto(rune, position.vetoedProposalId, remainingActive);
+
+        Unbonding storage unbonding = _unbondings[rune][msg.sender];
+        uint64 endsAt = uint64(block.timestamp) + unbondingPeriod;
+        // Safe: amount <= accountActive, a uint128; the sum is checked arithmetic.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        unbonding.amount += uint128(amount);
+        unbonding.endsAt = endsAt;
+        emit UnstakeRequested(rune, msg.sender, amount, endsAt, uint64(block.timestamp));
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function withdraw(bytes32 rune) external nonReentrant returns (uint256 amount) {
+        Unbonding memory unbonding = _unbondings[rune][msg.sender];
+        amount = unbonding.amount;
+        if (amount == 0) revert RevenueDistributorNothingToWithdraw(rune);
+        if (block.timestamp < unbonding.endsAt && registry.statusOf(rune) == IRuneRegistry.RuneStatus.Active) {
+            revert RevenueDistributorStillUnbonding(unbonding.endsAt);
+        }
+        delete _unbondings[rune][msg.sender];
+        totalStaked -= amount;
+        emit Withdrawn(rune, msg.sender, amount, uint64(block.timestamp));
+        // AURUNES is the protocol's own plain ERC-20: no hooks; state is already final.
+        stakingToken.safeTransfer(msg.sender, amount);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function vetoSplitProposal(bytes32 rune) external nonReentrant {
+        // Read-only call to the immutable registry.
+        IRuneRegistry.SplitProposal memory proposal = registry.pendingSplitProposal(rune);
+        if (proposal.id == 0) revert RevenueDistributorNoPendingProposal(rune);
+        StakeSlot storage position = _stakes[rune][msg.sender];
+        uint256 weight = position.active;
+        if (weight == 0) revert RevenueDistributorNoActiveStake(rune, msg.sender);
+        if (position.vetoedProposalId == proposal.id) revert RevenueDistributorAlreadyVetoed(rune, proposal.id);
+        // Stake added once the proposal was public cannot veto it: no buying a veto at the last minute.
+        if (position.lastStakedAt >= proposal.proposedAt) {
+            revert RevenueDistributorStakedAfterProposal(position.lastStakedAt, proposal.proposedAt);
+        }
+        VetoTally storage tally = _vetoTallies[rune];
+        if (tally.proposalId != proposal.id) {
+            tally.proposalId = proposal.id;
+            tally.stake = 0;
+        }
+        // Safe: weight is a uint128 stake.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        tally.stake += uint192(weight);
+        position.vetoedProposalId = proposal.id;
+        _vetoWeights[rune][msg.sender] = weight;
+        emit SplitProposalVetoed(rune, proposal.id, msg.sender, weight);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Mutative: claims (never paused)
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRevenueDistributor
+    function claim(bytes32[] calldata runes, address[] calldata tokenList) external nonReentrant {
+        uint256 tokenCount = tokenList.length;
+        for (uint256 t; t < tokenCount; ++t) {
+            _requireKnownToken(tokenList[t]);
+        }
+        uint256[] memory totals = new uint256[](tokenCount);
+        for (uint256 i; i < runes.length; ++i) {
+            bytes32 rune = runes[i];
+            uint256 accountActive = _stakes[rune][msg.sender].active;
+            uint256 runeActive = _runeStakes[rune].active;
+            for (uint256 t; t < tokenCount; ++t) {
+                address token = tokenList[t];
+                Accrual storage accrual = _accruals[rune][msg.sender][token];
+                _settle(accrual, accountActive, _checkpoint(rune, token, runeActive));
+                uint256 amount = accrual.unclaimed;
+                if (amount != 0) {
+                    accrual.unclaimed = 0;
+                    totals[t] += amount;
+                    emit Claimed(rune, msg.sender, token, amount, uint64(block.timestamp));
+                }
+            }
+        }
+        for (uint256 t; t < tokenCount; ++t) {
+            if (totals[t] != 0) _transferOut(tokenList[t], msg.sender, totals[t]);
+        }
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function claimDeveloper(bytes32 rune, address[] calldata tokenList) external nonReentrant {
+        if (registry.statusOf(rune) == IRuneRegistry.RuneStatus.Unregistered) {
+            revert RevenueDistributorUnknownRune(rune);
+        }
+        // The developer part accrues to the rune: whoever owns the rune token now collects it.
+        if (IERC721(address(registry)).ownerOf(uint256(rune)) != msg.sender) {
+            revert RevenueDistributorNotRuneOwner(rune, msg.sender);
+        }
+        uint256 runeActive = _runeStakes[rune].active;
+        for (uint256 t; t < tokenList.length; ++t) {
+            address token = tokenList[t];
+            _requireKnownToken(token);
+            // With no active stake, what streamed meanwhile is released to the developer here.
+            _checkpoint(rune, token, runeActive);
+            uint256 amount = _developerBalances[rune][token];
+            if (amount == 0) continue;
+            _developerBalances[rune][token] = 0;
+            emit DeveloperClaimed(rune, msg.sender, token, amount, uint64(block.timestamp));
+            _transferOut(token, msg.sender, amount);
+        }
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function claimInfra(address[] calldata tokenList) external nonReentrant {
+        for (uint256 t; t < tokenList.length; ++t) {
+            address token = tokenList[t];
+            _requireKnownToken(token);
+            uint256 amount = _infraBalances[msg.sender][token];
+            if (amount == 0) continue;
+            _infraBalances[msg.sender][token] = 0;
+            emit InfraClaimed(msg.sender, token, amount, uint64(block.timestamp));
+            _transferOut(token, msg.sender, amount);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Restricted
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRevenueDistributor
+    function setTokenAllowed(address token, bool allowed) external onlyRole(GOVERNOR_ROLE) {
+        TokenConfig storage config = _tokenConfigs[token];
+        if (config.index == 0) {
+            if (!allowed) revert RevenueDistributorUnknownToken(token);
+            if (token != address(0) && token.code.length == 0) revert RevenueDistributorTokenNotAllowed(token);
+            if (_tokenList.length == MAX_TOKENS) revert RevenueDistributorTooManyTokens(MAX_TOKENS);
+            _tokenList.push(token);
+            config.index = uint8(_tokenList.length);
+        }
+        config.allowed = allowed;
+        emit TokenAllowanceSet(token, allowed);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function setRewardWindow(uint48 newWindow) external onlyRole(GOVERNOR_ROLE) {
+        _setRewardWindow(newWindow);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function setUnbondingPeriod(uint48 newPeriod) external onlyRole(GOVERNOR_ROLE) {
+        _setUnbondingPeriod(newPeriod);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function pause() external onlyRole(GOVERNOR_ROLE) {
+        _pause();
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function unpause() external onlyRole(GOVERNOR_ROLE) {
+        _unpause();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internal: the accounting checkpoint
+    // ---------------------------------------------------------------------------------------------
+
+    /// @dev Releases what vested in the (rune, token) stream since its last update: into the reward-per-share
+    /// accumulator when someone stakes, to the developer otherwise. Callers pass the rune's active stake as it
+    /// was over the whole elapsed interval (every stake change checkpoints first).
+    function _checkpoint(bytes32 rune, address token, uint256 runeActive) private returns (uint256 rewardPerShare) {
+        Stream storage stream = _streams[rune][token];
+        rewardPerShare = stream.rewardPerShare;
+        uint256 released = _releasable(stream);
+        if (released == 0) return rewardPerShare;
+        // Safe: released <= remaining, which is a uint160.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        stream.remaining -= uint160(released);
+        stream.lastUpdate = uint48(block.timestamp);
+        if (runeActive == 0) {
+            _developerBalances[rune][token] += released;
+        } else {
+            rewardPerShare += Math.mulDiv(released, SCALE, runeActive);
+            stream.rewardPerShare = rewardPerShare;
+        }
+    }
+
+    /// @dev Moves an account's share of the accumulator growth into its unclaimed balance.
+    function _settle(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare) private {
+        uint256 paid = accrual.rewardPerSharePaid;
+        if (paid == rewardPerShare) return;
+        if (accountActive != 0) accrual.unclaimed += Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
+        accrual.rewardPerSharePaid = rewardPerShare;
+    }
+
+    /// @dev The linear part of the stream vested since its last update (all of it once past `finish`).
+    function _releasable(Stream storage stream) private view returns (uint256) {
+        uint256 remaining = stream.remaining;
+        if (remaining == 0) return 0;
+        uint256 finish = stream.finish;
+        if (block.timestamp >= finish) return remaining;
+        uint256 last = stream.lastUpdate;
+        // last < now < finish here; remaining < 2^160 and the elapsed time < 2^48, so no overflow.
+        return remaining * (block.timestamp - last) / (finish - last);
+    }
+
+    /// @dev Checkpoints and settles every token that ever streamed to the rune, before its stake changes.
+    function _updateRewards(bytes32 rune, address account, uint256 runeActive, uint256 accountActive, uint16 mask)
+        private
+    {
+        for (uint256 index; mask != 0; ++index) {
+            if (mask & 1 != 0) {
+                address token = _tokenList[index];
+                _settle(_accruals[rune][account][token], accountActive, _checkpoint(rune, token, runeActive));
+            }
+            mask >>= 1;
+        }
+    }
+
+    /// @dev Adds a stakers part to the stream: what is still unstreamed rolls into a fresh window.
+    function _addToStream(bytes32 rune, address token, uint256 amount, uint256 runeActive) private {
+        _checkpoint(rune, token, runeActive);
+        Stream storage stream = _streams[rune][token];
+        stream.remaining = (stream.remaining + amount).toUint160();
+        stream.lastUpdate = uint48(block.timestamp);
+        stream.finish = uint48(block.timestamp) + rewardWindow;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internal: payments
+    // ---------------------------------------------------------------------------------------------
+
+    function _pay(ServiceReceipt calldata receipt, bytes calldata signature) private {
+        _checkAmount(receipt.amount);
+        uint8 tokenIndex = _requireAllowedToken(receipt.token);
+        IRuneRegistry.PaymentTerms memory terms = _activeTerms(receipt.rune);
+        _checkSignature(receipt.rune, terms.signer, hashServiceReceipt(receipt), signature);
+        _spendServiceId(receipt.rune, receipt.serviceId);
+        _checkDeadlineAndPayer(receipt.deadline, receipt.payer);
+        _collect(receipt.token, receipt.amount);
+        _distribute(receipt.rune, receipt.serviceId, receipt.token, tokenIndex, receipt.amount, terms);
+    }
+
+    /// @dev Splits a received amount and credits every party; the stakers part is streamed.
+    function _distribute(
+        bytes32 rune,
+        bytes32 serviceId,
+        address token,
+        uint8 tokenIndex,
+        uint256 amount,
+        IRuneRegistry.PaymentTerms memory terms
+    ) private {
+        (uint256 developerPart, uint256 infraPart, uint256 stakersPart) = SplitMath.split(amount, terms.split);
+        // Distribution accuracy: nothing created, nothing lost.
+        assert(developerPart + infraPart + stakersPart == amount);
+
+        if (infraPart != 0) {
+            uint256[] memory infraParts = SplitMath.byInfraWeights(infraPart, terms.infra);
+            for (uint256 i; i < infraParts.length; ++i) {
+                _infraBalances[terms.infra[i].recipient][token] += infraParts[i];
+            }
+        }
+
+        RuneStake storage runeStake = _runeStakes[rune];
+        uint256 runeActive = runeStake.active;
+        if (runeActive == 0) {
+            // Nobody to stream to: the stakers part goes to the developer rather than sit unowned.
+            developerPart += stakersPart;
+            stakersPart = 0;
+        } else if (stakersPart != 0) {
+            // tokenIndex is 1..MAX_TOKENS (16), so the bit fits in the 16-bit mask.
+            // forge-lint: disable-next-line(incorrect-shift)
+            uint16 bit = uint16(1 << (tokenIndex - 1));
+            uint16 mask = runeStake.tokenMask;
+            if (mask & bit == 0) runeStake.tokenMask = mask | bit;
+            _addToStream(rune, token, stakersPart, runeActive);
+        }
+        _developerBalances[rune][token] += developerPart;
+        _revenue[rune][token] += amount;
+        emit ServicePaid(
+            rune,
+            serviceId,
+            msg.sender,
+            token,
+            amount,
+            developerPart,
+            infraPart,
+            stakersPart,
+            uint64(block.timestamp)
+        );
+    }
+
+    function _activeTerms(bytes32 rune) private view returns (IRuneRegistry.PaymentTerms memory terms) {
+        // Read-only call to the immutable registry.
+        terms = registry.paymentTerms(rune);
+        _requireActive(rune, terms.status);
+    }
+
+    function _checkSignature(bytes32 rune, address signer, bytes32 digest, bytes calldata signature) private view {
+        // EOA signers via ECDSA (malleable signatures refused), contract signers via ERC-1271.
+        if (!SignatureChecker.isValidSignatureNowCalldata(signer, digest, signature)) {
+            revert RevenueDistributorInvalidSignature(rune);
+        }
+    }
+
+    function _spendServiceId(bytes32 rune, bytes32 serviceId) private {
+        if (_usedServiceIds[rune][serviceId]) revert RevenueDistributorServiceAlreadyPaid(rune, serviceId);
+        _usedServiceIds[rune][serviceId] = true;
+    }
+
+    function _checkDeadlineAndPayer(uint64 deadline, address payer) private view {
+        if (block.timestamp > deadline) revert RevenueDistributorReceiptExpired(deadline);
+        if (msg.sender != payer) revert RevenueDistributorPayerMismatch(payer, msg.sender);
+    }
+
+    function _checkAmount(uint256 amount) private pure {
+        if (amount == 0) revert RevenueDistributorZeroAmount();
+        if (amount > type(uint128).max) revert RevenueDistributorAmountTooLarge(amount);
+    }
+
+    function _checkCollaborators(bytes32[] calldata runes, uint16[] calldata weightsBps) private pure {
+        uint256 weightSum;
+        for (uint256 i; i < runes.length; ++i) {
+            if (weightsBps[i] == 0) revert RevenueDistributorInvalidWeights();
+            weightSum += weightsBps[i];
+            for (uint256 j; j < i; ++j) {
+                if (runes[j] == runes[i]) revert RevenueDistributorDuplicateRune(runes[i]);
+            }
+        }
+        if (weightSum != SplitMath.BPS) revert RevenueDistributorInvalidWeights();
+    }
+
+    /// @dev Takes exactly `amount` from the caller; anything else (wrong value, transfer fees) reverts.
+    function _collect(address token, uint256 amount) private {
+        if (token == address(0)) {
+            if (msg.value != amount) revert RevenueDistributorValueMismatch(amount, msg.value);
+            return;
+        }
+        if (msg.value != 0) revert RevenueDistributorValueMismatch(0, msg.value);
+        uint256 balanceBefore = IERC20(token).balanceOf(address(this));
+        // Allow-listed token; reentrancy is shut by nonReentrant and the serviceId is already spent.
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
+        uint256 received = IERC20(token).balanceOf(address(this)) - balanceBefore;
+        if (received != amount) revert RevenueDistributorAmountNotReceived(amount, received);
+    }
+
+    function _tryPermit(address token, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        // A permit can be front-run (its signature is public in the mempool); if it was already used, the
+        // allowance it granted is in place and the transfer below still succeeds. Otherwise the transfer fails.
+        try IERC20Permit(token).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internal: staking and guards
+    // ---------------------------------------------------------------------------------------------
+
+    function _stake(bytes32 rune, uint256 amount) private {
+        if (amount == 0) revert RevenueDistributorZeroAmount();
+        _requireActive(rune, registry.statusOf(rune));
+        RuneStake storage runeStake = _runeStakes[rune];
+        StakeSlot storage position = _stakes[rune][msg.sender];
+        uint256 accountActive = position.active;
+        uint256 runeActive = runeStake.active;
+        _updateRewards(rune, msg.sender, runeActive, accountActive, runeStake.tokenMask);
+
+        if (accountActive == 0) runeStake.stakerCount += 1;
+        runeStake.active = (runeActive + amount).toUint128();
+        position.active = (accountActive + amount).toUint128();
+        position.lastStakedAt = uint48(block.timestamp);
+        if (!position.listed) {
+            position.listed = true;
+            _stakedRunes[msg.sender].push(rune);
+        }
+        totalStaked += amount;
+        emit Staked(rune, msg.sender, amount, uint64(block.timestamp));
+        // AURUNES is the protocol's own plain ERC-20: no hooks, no fee; state is already final.
+        stakingToken.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @dev Unstaking lowers a veto's weight to what is left active; adding stake never raises it.
+    function _lowerVeto(bytes32 rune, uint64 vetoedProposalId, uint256 remainingActive) private {
+        if (vetoedProposalId == 0) return;
+        VetoTally storage tally = _vetoTallies[rune];
+        if (tally.proposalId != vetoedProposalId) return;
+        uint256 weight = _vetoWeights[rune][msg.sender];
+        if (remainingActive >= weight) return;
+        // Safe: weight (a uint128 stake) was added to tally.stake when vetoing and only ever lowered since.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        tally.stake -= uint192(weight - remainingActive);
+        _vetoWeights[rune][msg.sender] = remainingActive;
+    }
+
+    function _requireActive(bytes32 rune, IRuneRegistry.RuneStatus status) private pure {
+        if (status == IRuneRegistry.RuneStatus.Unregistered) revert RevenueDistributorUnknownRune(rune);
+        if (status != IRuneRegistry.RuneStatus.Active) revert RevenueDistributorRuneNotActive(rune, status);
+    }
+
+    function _requireAllowedToken(address token) private view returns (uint8 index) {
+        TokenConfig memory config = _tokenConfigs[token];
+        if (!config.allowed) revert RevenueDistributorTokenNotAllowed(token);
+        return config.index;
+    }
+
+    function _requireKnownToken(address token) private view {
+        if (_tokenConfigs[token].index == 0) revert RevenueDistributorUnknownToken(token);
+    }
+
+    function _transferOut(address token, address to, uint256 amount) private {
+        // Callers zeroed the balance first and hold the reentrancy lock.
+        if (token == address(0)) Address.sendValue(payable(to), amount);
+        else IERC20(token).safeTransfer(to, amount);
+    }
+
+    function _setRewardWindow(uint48 newWindow) private {
+        if (newWindow < MIN_REWARD_WINDOW || newWindow > MAX_REWARD_WINDOW) {
+            revert RevenueDistributorParameterOutOfBounds(newWindow, MIN_REWARD_WINDOW, MAX_REWARD_WINDOW);
+        }
+        uint48 previousWindow = rewardWindow;
+        rewardWindow = newWindow;
+        emit RewardWindowSet(previousWindow, newWindow);
+    }
+
+    function _setUnbondingPeriod(uint48 newPeriod) private {
+        if (newPeriod < MIN_UNBONDING_PERIOD || newPeriod > MAX_UNBONDING_PERIOD) {
+            revert RevenueDistributorParameterOutOfBounds(newPeriod, MIN_UNBONDING_PERIOD, MAX_UNBONDING_PERIOD);
+        }
+        uint48 previousPeriod = unbondingPeriod;
+        unbondingPeriod = newPeriod;
+        emit UnbondingPeriodSet(previousPeriod, newPeriod);
+    }
+}

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IRuneRegistry, IStakeLedger} from "./interfaces/IRuneRegistry.sol";
+import {SplitMath} from "./libraries/SplitMath.sol";
+
+/// @title RuneRegistry
+/// @notice ERC-721 registry of agent runes. A rune is the keccak fingerprint of its registration and doubles
+/// as the token id; the token's owner is the agent's developer. `tokenURI` is the agent's ERC-8004-shaped
+/// registration file. Split changes go through a delay during which the rune's stakers can veto them.
+contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
+    // ---------------------------------------------------------------------------------------------
+    // State
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Role allowed to suspend runes and set protocol parameters (a TimelockController in production).
+    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
+    /// @notice Most infra recipients a rune may have.
+    uint256 public constant MAX_INFRA_RECIPIENTS = 8;
+    /// @notice Bounds of the rule delay.
+    uint48 public constant MIN_RULE_DELAY = 1 hours;
+    uint48 public constant MAX_RULE_DELAY = 30 days;
+    /// @notice Highest value governance may set as the minimum stakers share.
+    uint16 public constant MAX_MIN_STAKERS_BPS = 5_000;
+
+    /// @dev One storage slot: everything `pay` reads about a rune besides the infra list.
+    struct RuneCore {
+        address signer;
+        RuneStatus status;
+        uint48 registeredAt;
+        Split split;
+    }
+
+    mapping(bytes32 rune => RuneCore) private _cores;
+    mapping(bytes32 rune => InfraShare[]) private _infra;
+    mapping(bytes32 rune => string) private _metadataURIs;
+    mapping(bytes32 rune => SplitProposal) private _proposals;
+    bytes32[] private _allRunes;
+
+    /// @notice Delay, in seconds, between proposing a split and being able to execute it.
+    uint48 public ruleDelay;
+    /// @notice Minimum stakers share (bps) for new registrations and proposals.
+    uint16 public minStakersBps;
+    /// @notice Last proposal id handed out (ids are unique across runes).
+    uint64 public lastProposalId;
+    /// @notice The contract that holds stakes and vetoes.
+    IStakeLedger public stakeLedger;
+
+    // ---------------------------------------------------------------------------------------------
+    // Constructor
+    // ---------------------------------------------------------------------------------------------
+
+    /// @param admin Receives DEFAULT_ADMIN_ROLE and GOVERNOR_ROLE (hand both to a timelock in production).
+    /// @param initialRuleDelay Initial rule delay in seconds.
+    /// @param initialMinStakersBps Initial minimum stakers share.
+    constructor(address admin, uint48 initialRuleDelay, uint16 initialMinStakersBps) ERC721("Aurorune Rune", "RUNE") {
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(GOVERNOR_ROLE, admin);
+        _setRuleDelay(initialRuleDelay);
+        _setMinStakersBps(initialMinStakersBps);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Views
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRuneRegistry
+    function computeRune(address developer, bytes32 salt, address signer, string calldata metadataURI)
+        public
+        view
+        returns (bytes32)
+    {
+        return keccak256(
+            abi.encode(block.chainid, address(this), developer, salt, signer, keccak256(bytes(metadataURI)))
+        );
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function paymentTerms(bytes32 rune) external view returns (PaymentTerms memory terms) {
+        RuneCore memory core = _cores[rune];
+        terms = PaymentTerms({status: core.status, signer: core.signer, split: core.split, infra: _infra[rune]});
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function statusOf(bytes32 rune) external view returns (RuneStatus) {
+        return _cores[rune].status;
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function runeInfo(bytes32 rune) external view returns (RuneInfo memory info) {
+        RuneCore memory core = _requireRegistered(rune);
+        info = RuneInfo({
+            rune: rune,
+            owner: _ownerOf(uint256(rune)),
+            signer: core.signer,
+            status: core.status,
+            registeredAt: core.registeredAt,
+            metadataURI: _metadataURIs[rune],
+            split: core.split,
+            infra: _infra[rune]
+        });
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function pendingSplitProposal(bytes32 rune) external view returns (SplitProposal memory) {
+        return _proposals[rune];
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function runeCount() external view returns (uint256) {
+        return _allRunes.length;
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function runeAt(uint256 index) external view returns (bytes32) {
+        return _allRunes[index];
+    }
+
+    /// @notice The agent registration file (ERC-8004 shape) of a rune.
+    /// @param tokenId uint256(rune).
+    /// @return The metadata URI given at registration.
+    function tokenURI(uint256 tokenId) public view override returns (string memory) {
+        _requireOwned(tokenId);
+        return _metadataURIs[bytes32(tokenId)];
+    }
+
+    /// @inheritdoc ERC721
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+        return super.supportsInterface(interfaceId);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Mutative
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRuneRegistry
+    function registerAgent(
+        bytes32 salt,
+        address signer,
+        string calldata metadataURI,
+        Split calldata split,
+        address[] calldata infraRecipients,
+        uint16[] calldata infraWeights
+    ) external returns (bytes32 rune) {
+        if (signer == address(0)) revert RuneRegistryZeroSigner();
+        if (bytes(metadataURI).length == 0) revert RuneRegistryEmptyMetadataURI();
+        _validateSplit(split, infraRecipients, infraWeights);
+
+        rune = computeRune(msg.sender, salt, signer, metadataURI);
+        if (_cores[rune].status != RuneStatus.Unregistered) revert RuneRegistryRuneExists(rune);
+
+        _cores[rune] = RuneCore({
+            signer: signer,
+            status: RuneStatus.Active,
+            registeredAt: uint48(block.timestamp),
+            split: split
+        });
+        _writeInfra(rune, infraRecipients, infraWeights);
+        _metadataURIs[rune] = metadataURI;
+        _allRunes.push(rune);
+        _mint(msg.sender, uint256(rune));
+        emit AgentRegistered(rune, msg.sender, signer, metadataURI, split, _infra[rune]);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function rotateSigner(bytes32 rune, address newSigner) external {
+        RuneCore storage core = _requireOwnerOfLiveRune(rune);
+        if (newSigner == address(0)) revert RuneRegistryZeroSigner();
+        address previousSigner = core.signer;
+        if (newSigner == previousSigner) revert RuneRegistrySameSigner(rune, newSigner);
+        core.signer = newSigner;
+        emit SignerRotated(rune, previousSigner, newSigner);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function retire(bytes32 rune) external {
+        RuneCore storage core = _requireOwnerOfLiveRune(rune);
+        core.status = RuneStatus.Retired;
+        uint64 proposalId = _proposals[rune].id;
+        if (proposalId != 0) {
+            delete _proposals[rune];
+            emit SplitChangeCancelled(rune, proposalId);
+        }
+        emit RuneRetired(rune);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function proposeSplit(
+        bytes32 rune,
+        Split calldata split,
+        address[] calldata infraRecipients,
+        uint16[] calldata infraWeights
+    ) external returns (uint64 proposalId) {
+        _requireOwnerOfLiveRune(rune);
+        SplitProposal storage proposal = _proposals[rune];
+        if (proposal.id != 0) revert RuneRegistryProposalPending(rune, proposal.id);
+        _validateSplit(split, infraRecipients, infraWeights);
+        IStakeLedger ledger = _requireStakeLedger();
+
+        proposalId = ++lastProposalId;
+        uint48 executableAt = uint48(block.timestamp) + ruleDelay;
+        proposal.id = proposalId;
+        proposal.proposedAt = uint48(block.timestamp);
+        proposal.executableAt = executableAt;
+        // Read-only call to the trusted ledger wired by governance.
+        proposal.stakeAtProposal = ledger.activeStakeOf(rune);
+        proposal.split = split;
+        for (uint256 i; i < infraRecipients.length; ++i) {
+            proposal.infra.push(InfraShare({recipient: infraRecipients[i], weightBps: infraWeights[i]}));
+        }
+        emit SplitChangeProposed(rune, proposalId, split, proposal.infra, executableAt);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function cancelSplitProposal(bytes32 rune) external {
+        _requireOwner(rune);
+        uint64 proposalId = _proposals[rune].id;
+        if (proposalId == 0) revert RuneRegistryNoPendingProposal(rune);
+        delete _proposals[rune];
+        emit SplitChangeCancelled(rune, proposalId);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function executeSplitProposal(bytes32 rune) external returns (bool executed) {
+        SplitProposal memory proposal = _proposals[rune];
+        if (proposal.id == 0) revert RuneRegistryNoPendingProposal(rune);
+        if (block.timestamp < proposal.executableAt) {
+            revert RuneRegistryProposalNotReady(rune, proposal.executableAt);
+        }
+        // Read-only call to the trusted ledger wired by governance.
+        (uint256 vetoStake, uint256 activeStake) = stakeLedger.vetoTally(rune, proposal.id);
+        uint256 quorumBase = activeStake < proposal.stakeAtProposal ? activeStake : proposal.stakeAtProposal;
+        delete _proposals[rune];
+
+        if (vetoStake * 2 > quorumBase) {
+            emit SplitChangeRejected(rune, proposal.id, vetoStake, quorumBase);
+            return false;
+        }
+        // Bounds may have tightened during the delay: the proposal must still be valid.
+        _checkStakersShare(proposal.split);
+        RuneCore storage core = _cores[rune];
+        core.split = proposal.split;
+        delete _infra[rune];
+        for (uint256 i; i < proposal.infra.length; ++i) {
+            _infra[rune].push(proposal.infra[i]);
+        }
+        emit SplitChangeExecuted(rune, proposal.id, proposal.split, proposal.infra);
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Restricted
+    // ---------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IRuneRegistry
+    function suspend(bytes32 rune) external onlyRole(GOVERNOR_ROLE) {
+        RuneCore storage core = _cores[rune];
+        if (core.status != RuneStatus.Active) revert RuneRegistryUnexpectedStatus(rune, core.status);
+        core.status = RuneStatus.Suspended;
+        emit RuneSuspended(rune);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function unsuspend(bytes32 rune) external onlyRole(GOVERNOR_ROLE) {
+        RuneCore storage core = _cores[rune];
+        if (core.status != RuneStatus.Suspended) revert RuneRegistryUnexpectedStatus(rune, core.status);
+        core.status = RuneStatus.Active;
+        emit RuneUnsuspended(rune);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setRuleDelay(uint48 newDelay) external onlyRole(GOVERNOR_ROLE) {
+        _setRuleDelay(newDelay);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setMinStakersBps(uint16 newMinStakersBps) external onlyRole(GOVERNOR_ROLE) {
+        _setMinStakersBps(newMinStakersBps);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setStakeLedger(address newStakeLedger) external onlyRole(GOVERNOR_ROLE) {
+        if (address(stakeLedger) != address(0)) revert RuneRegistryStakeLedgerAlreadySet(address(stakeLedger));
+        if (newStakeLedger.code.length == 0) revert RuneRegistryInvalidStakeLedger(newStakeLedger);
+        stakeLedger = IStakeLedger(newStakeLedger);
+        emit StakeLedgerSet(newStakeLedger);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internal
+    // ---------------------------------------------------------------------------------------------
+
+    function _setRuleDelay(uint48 newDelay) private {
+        if (newDelay < MIN_RULE_DELAY || newDelay > MAX_RULE_DELAY) {
+            revert RuneRegistryParameterOutOfBounds(newDelay, MIN_RULE_DELAY, MAX_RULE_DELAY);
+        }
+        uint48 previousDelay = ruleDelay;
+        ruleDelay = newDelay;
+        emit RuleDelaySet(previousDelay, newDelay);
+    }
+
+    function _setMinStakersBps(uint16 newMinStakersBps) private {
+        if (newMinStakersBps > MAX_MIN_STAKERS_BPS) {
+            revert RuneRegistryParameterOutOfBounds(newMinStakersBps, 0, MAX_MIN_STAKERS_BPS);
+        }
+        uint16 previousMinStakersBps = minStakersBps;
+        minStakersBps = newMinStakersBps;
+        emit MinStakersBpsSet(previousMinStakersBps, newMinStakersBps);
+    }
+
+    function _requireStakeLedger() private view returns (IStakeLedger ledger) {
+        ledger = stakeLedger;
+        if (address(ledger) == address(0)) revert RuneRegistryStakeLedgerNotSet();
+    }
+
+    function _requireRegistered(bytes32 rune) private view returns (RuneCore storage core) {
+        core = _cores[rune];
+        if (core.status == RuneStatus.Unregistered) revert RuneRegistryUnknownRune(rune);
+    }
+
+    function _requireOwner(bytes32 rune) private view returns (RuneCore storage core) {
+        core = _requireRegistered(rune);
+        if (_ownerOf(uint256(rune)) != msg.sender) revert RuneRegistryNotRuneOwner(rune, msg.sender);
+    }
+
+    function _requireOwnerOfLiveRune(bytes32 rune) private view returns (RuneCore storage core) {
+        core = _requireOwner(rune);
+        if (core.status == RuneStatus.Retired) revert RuneRegistryRuneRetired(rune);
+    }
+
+    /// @dev All split validation in one place: exact sum, protocol minimum, infra list shape.
+    function _validateSplit(Split calldata split, address[] calldata recipients, uint16[] calldata weights)
+        private
+        view
+    {
+        if (uint256(split.developerBps) + split.infraBps + split.stakersBps != SplitMath.BPS) {
+            revert RuneRegistrySplitNotExact(split.developerBps, split.infraBps, split.stakersBps);
+        }
+        _checkStakersShare(split);
+        uint256 count = recipients.length;
+        if (count != weights.length) revert RuneRegistryInfraLengthMismatch(count, weights.length);
+        if ((split.infraBps == 0) != (count == 0)) revert RuneRegistryInfraMismatch(split.infraBps, count);
+        if (count > MAX_INFRA_RECIPIENTS) revert RuneRegistryTooManyInfraRecipients(count, MAX_INFRA_RECIPIENTS);
+        uint256 weightSum;
+        for (uint256 i; i < count; ++i) {
+            address recipient = recipients[i];
+            if (recipient == address(0)) revert RuneRegistryInvalidInfraRecipient(recipient);
+            for (uint256 j; j < i; ++j) {
+                if (recipients[j] == recipient) revert RuneRegistryInvalidInfraRecipient(recipient);
+            }
+            if (weights[i] == 0) revert RuneRegistryZeroInfraWeight(recipient);
+            weightSum += weights[i];
+        }
+        if (count != 0 && weightSum != SplitMath.BPS) revert RuneRegistryInfraWeightsNotExact(weightSum);
+    }
+
+    function _checkStakersShare(Split memory split) private view {
+        if (split.stakersBps < minStakersBps) revert RuneRegistryStakersShareTooLow(split.stakersBps, minStakersBps);
+    }
+
+    function _writeInfra(bytes32 rune, address[] calldata recipients, uint16[] calldata weights) private {
+        for (uint256 i; i < recipients.length; ++i) {
+            _infra[rune].push(InfraShare({recipient: recipients[i], weightBps: weights[i]}));
+        }
+    }
+}

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IRuneRegistry
+/// @notice Registry of agent runes: ERC-721 identities whose token id is the rune fingerprint, each with
+/// an operating signer, a status, a revenue split and infra recipients, changed only through timelocked,
+/// stake-vetoable proposals.
+interface IRuneRegistry {
+    /// @notice Lifecycle of a rune. `Unregistered` is the default of an unknown rune.
+    enum RuneStatus {
+        Unregistered,
+        Active,
+        Suspended,
+        Retired
+    }
+
+    /// @notice How a payment is shared, in basis points that sum to exactly 10,000.
+    struct Split {
+        uint16 developerBps;
+        uint16 infraBps;
+        uint16 stakersBps;
+    }
+
+    /// @notice One infrastructure recipient and its weight within the infra part (weights sum to 10,000).
+    struct InfraShare {
+        address recipient;
+        uint16 weightBps;
+    }
+
+    /// @notice Everything a payment needs to know about a rune, read in one call.
+    struct PaymentTerms {
+        RuneStatus status;
+        address signer;
+        Split split;
+        InfraShare[] infra;
+    }
+
+    /// @notice A pending split change. `id` is unique across all runes; 0 means none.
+    struct SplitProposal {
+        uint64 id;
+        uint48 proposedAt;
+        uint48 executableAt;
+        uint256 stakeAtProposal;
+        Split split;
+        InfraShare[] infra;
+    }
+
+    /// @notice A full rune record, as the app shows it.
+    struct RuneInfo {
+        bytes32 rune;
+        address owner;
+        address signer;
+        RuneStatus status;
+        uint48 registeredAt;
+        string metadataURI;
+        Split split;
+        InfraShare[] infra;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Errors
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice The rune was never registered.
+    error RuneRegistryUnknownRune(bytes32 rune);
+    /// @notice A rune with this fingerprint already exists (same developer, salt, signer and metadata).
+    error RuneRegistryRuneExists(bytes32 rune);
+    /// @notice Only the rune's current owner may do this.
+    error RuneRegistryNotRuneOwner(bytes32 rune, address caller);
+    /// @notice The signer may not be the zero address.
+    error RuneRegistryZeroSigner();
+    /// @notice The metadata URI is empty.
+    error RuneRegistryEmptyMetadataURI();
+    /// @notice The split does not sum to 10,000 basis points.
+    error RuneRegistrySplitNotExact(uint16 developerBps, uint16 infraBps, uint16 stakersBps);
+    /// @notice The stakers share is below the protocol minimum.
+    error RuneRegistryStakersShareTooLow(uint16 stakersBps, uint16 minStakersBps);
+    /// @notice Infra recipients are required exactly when the infra share is non-zero.
+    error RuneRegistryInfraMismatch(uint16 infraBps, uint256 recipientCount);
+    /// @notice Recipient and weight lists differ in length.
+    error RuneRegistryInfraLengthMismatch(uint256 recipientCount, uint256 weightCount);
+    /// @notice More infra recipients than the protocol allows.
+    error RuneRegistryTooManyInfraRecipients(uint256 count, uint256 max);
+    /// @notice An infra recipient is the zero address, or appears twice.
+    error RuneRegistryInvalidInfraRecipient(address recipient);
+    /// @notice An infra weight is zero.
+    error RuneRegistryZeroInfraWeight(address recipient);
+    /// @notice Infra weights do not sum to 10,000.
+    error RuneRegistryInfraWeightsNotExact(uint256 sum);
+    /// @notice The rune is retired; nothing about it can change any more.
+    error RuneRegistryRuneRetired(bytes32 rune);
+    /// @notice The rune is not in the status this action needs.
+    error RuneRegistryUnexpectedStatus(bytes32 rune, RuneStatus status);
+    /// @notice The new signer equals the current one.
+    error RuneRegistrySameSigner(bytes32 rune, address signer);
+    /// @notice A split proposal is already pending for this rune.
+    error RuneRegistryProposalPending(bytes32 rune, uint64 proposalId);
+    /// @notice No split proposal is pending for this rune.
+    error RuneRegistryNoPendingProposal(bytes32 rune);
+    /// @notice The proposal's delay has not passed yet.
+    error RuneRegistryProposalNotReady(bytes32 rune, uint48 executableAt);
+    /// @notice A protocol parameter is outside its allowed range.
+    error RuneRegistryParameterOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice The stake ledger is already wired.
+    error RuneRegistryStakeLedgerAlreadySet(address stakeLedger);
+    /// @notice The stake ledger must be a contract.
+    error RuneRegistryInvalidStakeLedger(address stakeLedger);
+    /// @notice The stake ledger is not wired yet (proposals need stake to be vetoable).
+    error RuneRegistryStakeLedgerNotSet();
+
+    // ---------------------------------------------------------------------------------------------
+    // Events
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice A new agent rune was minted to its developer.
+    event AgentRegistered(
+        bytes32 indexed rune,
+        address indexed developer,
+        address signer,
+        string metadataURI,
+        Split split,
+        InfraShare[] infra
+    );
+    /// @notice The rune's operating key changed; receipts signed by the previous key stop being valid.
+    event SignerRotated(bytes32 indexed rune, address indexed previousSigner, address indexed newSigner);
+    /// @notice The rune owner retired the rune for good.
+    event RuneRetired(bytes32 indexed rune);
+    /// @notice Governance suspended the rune: no payments or new stakes until unsuspended.
+    event RuneSuspended(bytes32 indexed rune);
+    /// @notice Governance lifted a suspension.
+    event RuneUnsuspended(bytes32 indexed rune);
+    /// @notice The rune owner proposed a new split, executable from `executableAt` unless vetoed.
+    event SplitChangeProposed(
+        bytes32 indexed rune,
+        uint64 indexed proposalId,
+        Split split,
+        InfraShare[] infra,
+        uint48 executableAt
+    );
+    /// @notice The rune owner withdrew a pending proposal.
+    event SplitChangeCancelled(bytes32 indexed rune, uint64 indexed proposalId);
+    /// @notice A proposal took effect.
+    event SplitChangeExecuted(bytes32 indexed rune, uint64 indexed proposalId, Split split, InfraShare[] infra);
+    /// @notice A proposal failed because vetoing stake exceeded half of the quorum base.
+    event SplitChangeRejected(bytes32 indexed rune, uint64 indexed proposalId, uint256 vetoStake, uint256 quorumBase);
+    /// @notice Governance changed the delay before split proposals can execute.
+    event RuleDelaySet(uint48 previousDelay, uint48 newDelay);
+    /// @notice Governance changed the minimum stakers share for new splits.
+    event MinStakersBpsSet(uint16 previousMinStakersBps, uint16 newMinStakersBps);
+    /// @notice The contract holding stakes (and vetoes) was wired, once.
+    event StakeLedgerSet(address indexed stakeLedger);
+
+    // ---------------------------------------------------------------------------------------------
+    // Views
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice The fingerprint a registration with these inputs would get.
+    /// @param developer The registering account.
+    /// @param salt Any value; lets one developer register several agents.
+    /// @param signer The agent's operating key.
+    /// @param metadataURI The agent registration file (ERC-8004 shape).
+    /// @return rune keccak256(abi.encode(chainId, registry, developer, salt, signer, keccak256(metadataURI))).
+    function computeRune(address developer, bytes32 salt, address signer, string calldata metadataURI)
+        external
+        view
+        returns (bytes32 rune);
+
+    /// @notice Status, signer, split and infra of a rune, in one read (used by every payment).
+    /// @param rune The rune.
+    /// @return terms The rune's payment terms; `status` is `Unregistered` for an unknown rune.
+    function paymentTerms(bytes32 rune) external view returns (PaymentTerms memory terms);
+
+    /// @notice Status of a rune (`Unregistered` if unknown).
+    /// @param rune The rune.
+    /// @return The status.
+    function statusOf(bytes32 rune) external view returns (RuneStatus);
+
+    /// @notice The full record of a rune.
+    /// @param rune The rune (must be registered).
+    /// @return info The record.
+    function runeInfo(bytes32 rune) external view returns (RuneInfo memory info);
+
+    /// @notice The pending split proposal of a rune (`id == 0` when none).
+    /// @param rune The rune.
+    /// @return proposal The proposal.
+    function pendingSplitProposal(bytes32 rune) external view returns (SplitProposal memory proposal);
+
+    /// @notice Number of runes ever registered.
+    /// @return The count.
+    function runeCount() external view returns (uint256);
+
+    /// @notice The rune registered at `index` (registration order).
+    /// @param index 0-based index, below `runeCount()`.
+    /// @return The rune.
+    function runeAt(uint256 index) external view returns (bytes32);
+
+    // ---------------------------------------------------------------------------------------------
+    // Mutative
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Registers an agent and mints its rune to the caller.
+    /// @param salt Any value; distinguishes several agents of one developer.
+    /// @param signer The key that signs the agent's service receipts.
+    /// @param metadataURI URI of an ERC-8004-shaped agent registration file.
+    /// @param split Developer / infra / stakers shares in basis points.
+    /// @param infraRecipients Up to 8 distinct infra recipients (empty iff `split.infraBps == 0`).
+    /// @param infraWeights Their weights, summing to 10,000.
+    /// @return rune The new rune.
+    function registerAgent(
+        bytes32 salt,
+        address signer,
+        string calldata metadataURI,
+        Split calldata split,
+        address[] calldata infraRecipients,
+        uint16[] calldata infraWeights
+    ) external returns (bytes32 rune);
+
+    /// @notice Replaces the rune's operating key. Receipts signed by the old key stop being accepted.
+    /// @param rune The rune (caller must own it; not retired).
+    /// @param newSigner The new key.
+    function rotateSigner(bytes32 rune, address newSigner) external;
+
+    /// @notice Retires the rune for good: no more payments or stakes; stakers may withdraw at once.
+    /// @param rune The rune (caller must own it).
+    function retire(bytes32 rune) external;
+
+    /// @notice Proposes a new split, executable after the rule delay unless stakers veto it.
+    /// @param rune The rune (caller must own it; not retired; no other proposal pending).
+    /// @param split The new split.
+    /// @param infraRecipients The new infra recipients.
+    /// @param infraWeights Their weights.
+    /// @return proposalId The proposal's id.
+    function proposeSplit(
+        bytes32 rune,
+        Split calldata split,
+        address[] calldata infraRecipients,
+        uint16[] calldata infraWeights
+    ) external returns (uint64 proposalId);
+
+    /// @notice Withdraws the pending proposal.
+    /// @param rune The rune (caller must own it).
+    function cancelSplitProposal(bytes32 rune) external;
+
+    /// @notice Settles the pending proposal once its delay has passed: it takes effect unless vetoing stake
+    /// exceeds half of the quorum base, in which case it is rejected. Anyone may call.
+    /// @dev The quorum base is the lesser of the rune's active stake when proposed and now, so staking more
+    /// during the delay cannot dilute a veto.
+    /// @param rune The rune.
+    /// @return executed True if the split changed, false if the proposal was rejected.
+    function executeSplitProposal(bytes32 rune) external returns (bool executed);
+
+    // ---------------------------------------------------------------------------------------------
+    // Restricted (GOVERNOR_ROLE, held by a timelock in production)
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice Suspends an active rune (payments and new stakes stop; stakers may withdraw at once).
+    /// @param rune The rune.
+    function suspend(bytes32 rune) external;
+
+    /// @notice Lifts a suspension.
+    /// @param rune The rune.
+    function unsuspend(bytes32 rune) external;
+
+    /// @notice Sets the delay before a split proposal may execute (1 hour to 30 days).
+    /// @param newDelay The delay in seconds.
+    function setRuleDelay(uint48 newDelay) external;
+
+    /// @notice Sets the minimum stakers share for new registrations and proposals (0 to 5,000 bps).
+    /// @param newMinStakersBps The minimum.
+    function setMinStakersBps(uint16 newMinStakersBps) external;
+
+    /// @notice Wires the contract that holds stakes and vetoes. Once only.
+    /// @param stakeLedger The ledger (the RevenueDistributor).
+    function setStakeLedger(address stakeLedger) external;
+}
+
+/// @title IStakeLedger
+/// @notice What the registry needs to know about stakes to settle split proposals.
+interface IStakeLedger {
+    /// @notice Active (earning) stake on a rune.
+    /// @param rune The rune.
+    /// @return The active stake.
+    function activeStakeOf(bytes32 rune) external view returns (uint256);
+
+    /// @notice Stake vetoing a proposal, and the rune's active stake now.
+    /// @param rune The rune.
+    /// @param proposalId The proposal.
+    /// @return vetoStake Active stake of accounts that vetoed `proposalId`.
+    /// @return activeStake Active stake of the rune.
+    function vetoTally(bytes32 rune, uint64 proposalId) external view returns (uint256 vetoStake, uint256 activeStake);
+}
