@@ -310,7 +310,8 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
         bytes32 r,
         bytes32 s
     ) external whenNotPaused nonReentrant {
-        if (receipt.token != address(0)) {
+        // Only an allow-listed token is ever called; ETH receipts have nothing to permit.
+        if (receipt.token != address(0) && _tokenConfigs[receipt.token].allowed) {
             _tryPermit(receipt.token, receipt.amount, permitDeadline, v, r, s);
         }
         _pay(receipt, signature);
@@ -329,8 +330,8 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
             revert RevenueDistributorLengthMismatch(count, receipt.weightsBps.length, signatures.length);
         }
         _checkCollaborators(receipt.runes, receipt.weightsBps);
-        _checkAmount(receipt.amount);
         uint8 tokenIndex = _requireAllowedToken(receipt.token);
+        _checkAmount(receipt.amount);
 
         IRuneRegistry.PaymentTerms[] memory terms = new IRuneRegistry.PaymentTerms[](count);
         for (uint256 i; i < count; ++i) {
@@ -399,7 +400,11 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
         _lowerVeto(rune, position.vetoedProposalId, remainingActive);
 
         Unbonding storage unbonding = _unbondings[rune][msg.sender];
-        uint64 endsAt = uint64(block.timestamp) + unbondingPeriod;
+        // The period restarts for the whole unbonding amount, but a shorter period set by governance since the
+        // earlier request never brings that earlier stake forward.
+        // Safe: a timestamp plus at most 60 days.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        uint64 endsAt = uint64(Math.max(unbonding.endsAt, block.timestamp + unbondingPeriod));
         // Safe: amount <= accountActive, a uint128; the sum is checked arithmetic.
         // forge-lint: disable-next-line(unsafe-typecast)
         unbonding.amount += uint128(amount);
@@ -624,8 +629,8 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
     // ---------------------------------------------------------------------------------------------
 
     function _pay(ServiceReceipt calldata receipt, bytes calldata signature) private {
-        _checkAmount(receipt.amount);
         uint8 tokenIndex = _requireAllowedToken(receipt.token);
+        _checkAmount(receipt.amount);
         IRuneRegistry.PaymentTerms memory terms = _activeTerms(receipt.rune);
         _checkSignature(receipt.rune, terms.signer, hashServiceReceipt(receipt), signature);
         _spendServiceId(receipt.rune, receipt.serviceId);

@@ -288,7 +288,8 @@ interface IRevenueDistributor is IStakeLedger {
         external;
 
     /// @notice Moves active stake to unbonding: it stops earning at once and can be withdrawn after the
-    /// unbonding period. A second request adds to the unbonding amount and restarts the period.
+    /// unbonding period. A second request adds to the unbonding amount and restarts the period (never ending
+    /// earlier than the previous request would have).
     /// @param rune The rune.
     /// @param amount The amount.
     function requestUnstake(bytes32 rune, uint256 amount) external;
@@ -312,8 +313,10 @@ interface IRevenueDistributor is IStakeLedger {
     /// @param tokens The tokens.
     function claimInfra(address[] calldata tokens) external;
 
-    /// @notice Vetoes the rune's pending split proposal with the caller's active stake. The weight is counted
-    /// at execution: unstaking lowers it, adding stake does not raise it.
+    /// @notice Vetoes the rune's pending split proposal with the caller's active stake, any time until the
+    /// proposal is settled. Only stake held since before the proposal can veto: an account that added stake after
+    /// it was made cannot veto it. The weight is counted at execution: unstaking lowers it, adding stake does not
+    /// raise it.
     /// @param rune The rune.
     function vetoSplitProposal(bytes32 rune) external;
 

@@ -265,7 +265,8 @@ interface IRuneRegistry {
     /// @param newDelay The delay in seconds.
     function setRuleDelay(uint48 newDelay) external;
 
-    /// @notice Sets the minimum stakers share for new registrations and proposals (0 to 5,000 bps).
+    /// @notice Sets the minimum stakers share (0 to 5,000 bps) for new registrations and proposals. A pending
+    /// proposal below a raised minimum cannot execute; its owner cancels it and proposes again.
     /// @param newMinStakersBps The minimum.
     function setMinStakersBps(uint16 newMinStakersBps) external;
 
