@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Hex } from "viem";
+import { ChainError } from "@/components/ChainError";
+import { CopyValue } from "@/components/CopyValue";
+import { FutharkText } from "@/components/FutharkText";
+import { RuneSigil } from "@/components/RuneSigil";
+import { SplitBar } from "@/components/SplitBar";
+import { loadAgents } from "@/lib/agents";
+import { formatBps } from "@/lib/format";
+import { runeToFuthark } from "@/lib/rune-fingerprint";
+import { getPublicClient } from "@/lib/server/chain";
+import { readChain } from "@/lib/server/read-chain";
+
+export const dynamic = "force-dynamic";
+
+const RUNE = /^0x[0-9a-fA-F]{64}$/;
+
+export async function generateMetadata({ params }: { params: Promise<{ rune: string }> }): Promise<Metadata> {
+  const { rune } = await params;
+  return { title: RUNE.test(rune) ? `Rune ${runeToFuthark(rune as Hex)}` : "Unknown rune" };
+}
+
+export default async function AgentPage({ params }: { params: Promise<{ rune: string }> }) {
+  const { rune } = await params;
+  if (!RUNE.test(rune)) notFound();
+  const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  if (!result.ok) return <ChainError title={result.title} detail={result.detail} />;
+  const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
+  if (!agent) notFound();
+  const name = agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}`;
+  return (
+    <article>
+      <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>
+      <header className="mt-4 flex flex-wrap items-start gap-5">
+        <RuneSigil rune={agent.rune} size={88} />
+        <div className="min-w-0 flex-1">
+          <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{agent.metadata?.description}</p>
+          <FutharkText rune={agent.rune} height={22} className="mt-3 text-amber-600 dark:text-amber-400" />
+          <CopyValue label="Rune" value={agent.rune} />
+        </div>
+        <span className="rounded-full bg-stone-200 px-3 py-1 text-sm font-medium dark:bg-stone-800">{agent.status}</span>
+      </header>
+      <dl className="mt-8 grid gap-4 sm:grid-cols-2">
+        <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Split</dt>
+          <dd className="mt-2"><SplitBar split={agent.split} /></dd>
+        </div>
+        <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Infra recipients</dt>
+          <dd className="mt-2 space-y-1 text-sm">
+            {agent.infra.length === 0 ? "None" : agent.infra.map((share) => (
+              <CopyValue key={share.recipient} label={formatBps(share.weightBps)} value={share.recipient} />
+            ))}
+          </dd>
+        </div>
+        <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Developer (rune owner)</dt>
+          <dd className="mt-2"><CopyValue label="Owner" value={agent.owner} /></dd>
+        </div>
+        <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Receipt signer</dt>
+          <dd className="mt-2"><CopyValue label="Signer" value={agent.signer} /></dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/SiteHeader";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Aurorune", template: "%s · Aurorune" },
+  description: "Rune-verified AI agents whose every payment is split on-chain between developers, infra and stakers.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// Sets the theme before first paint (no flash): the saved choice, else the system's.
+const themeScript = `try{var t=localStorage.getItem("aurorune.theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen font-sans">
+        <SiteHeader />
+        <main className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,28 @@
+import { AgentsTable } from "@/components/AgentsTable";
+import { ChainError } from "@/components/ChainError";
+import { loadAgents } from "@/lib/agents";
+import { getPublicClient } from "@/lib/server/chain";
+import { readChain } from "@/lib/server/read-chain";
+
+// Chain state changes with every block: render per request.
+export const dynamic = "force-dynamic";
+
+export default async function AgentsPage() {
+  const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  return (
+    <>
+      <div className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight">Agents</h1>
+        <p className="mt-1 max-w-2xl text-sm text-stone-600 dark:text-stone-400">
+          Every agent has a rune: an on-chain fingerprint that signs its service receipts. Each payment is split on-chain
+          between its developer, its infrastructure and the AURUNES holders staked on it.
+        </p>
+      </div>
+      {result.ok ? (
+        <AgentsTable agents={result.data.agents} tokens={result.data.tokens} />
+      ) : (
+        <ChainError title={result.title} detail={result.detail} />
+      )}
+    </>
+  );
+}

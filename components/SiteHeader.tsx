@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getConfig } from "@/lib/server/config";
+import { publicDevAccounts } from "@/lib/server/dev-accounts";
+import { NavLinks } from "./NavLinks";
+import { ThemeToggle } from "./ThemeToggle";
+import { WalletSlot } from "./wallet/WalletSlot";
+
+/** Top bar: brand, navigation, network, theme and the (lazily loaded) wallet. */
+export function SiteHeader() {
+  let config;
+  try {
+    config = getConfig();
+  } catch {
+    config = undefined; // the page itself shows the configuration error
+  }
+  return (
+    <header className="sticky top-0 z-20 border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <svg viewBox="0 0 24 24" className="h-6 w-6" aria-hidden="true">
+            <path d="M12 3v18M12 8l5-4M12 8L7 4" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" fill="none" className="text-amber-500" />
+          </svg>
+          Aurorune
+        </Link>
+        <NavLinks />
+        <div className="ml-auto flex items-center gap-2">
+          {config && (
+            <span
+              className="hidden items-center gap-1.5 rounded-full border border-stone-300 px-2.5 py-1 text-xs text-stone-600 sm:flex dark:border-stone-700 dark:text-stone-300"
+              title={`Chain id ${config.chainId}`}
+              data-testid="network-indicator"
+            >
+              <span className="h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
+              {config.chainName}
+            </span>
+          )}
+          <ThemeToggle />
+          {config && <WalletSlot config={config} devAccounts={publicDevAccounts(config)} />}
+        </div>
+      </div>
+    </header>
+  );
+}

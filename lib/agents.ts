@@ -1,0 +1,204 @@
+import { type Address, type Hex, type PublicClient, erc20Abi, zeroAddress } from "viem";
+import { revenueDistributorAbi, runeRegistryAbi } from "../contracts-abi/generated";
+import { type AgentMetadata, parseAgentMetadata } from "./agent-metadata";
+import type { AppConfig } from "./config";
+
+/** A payment token as the app shows it. */
+export interface TokenInfo {
+  address: Address;
+  symbol: string;
+  decimals: number;
+  allowed: boolean;
+}
+
+/** Lifecycle of a rune, as named by the registry. */
+export type RuneStatus = "Unregistered" | "Active" | "Suspended" | "Retired";
+const STATUSES: readonly RuneStatus[] = ["Unregistered", "Active", "Suspended", "Retired"];
+
+/** One agent with its on-chain totals. Amounts are per token address, in the token's smallest unit. */
+export interface AgentSummary {
+  rune: Hex;
+  owner: Address;
+  signer: Address;
+  status: RuneStatus;
+  registeredAt: number;
+  metadataURI: string;
+  metadata?: AgentMetadata;
+  split: { developerBps: number; infraBps: number; stakersBps: number };
+  infra: { recipient: Address; weightBps: number }[];
+  totalStaked: bigint;
+  stakerCount: number;
+  revenueAllTime: Record<Address, bigint>;
+  revenue30d: Record<Address, bigint>;
+  /** 30-day revenue per 1,000 AURUNES staked, per token; absent when nothing is staked. */
+  revenuePer1000Staked30d: Record<Address, bigint>;
+}
+
+/** Every agent as of one block. */
+export interface AgentsSnapshot {
+  agents: AgentSummary[];
+  tokens: TokenInfo[];
+  blockNumber: bigint;
+  /** Chain time of that block (seconds): "30 days" is counted back from here, not from the wall clock. */
+  blockTimestamp: number;
+}
+
+const THIRTY_DAYS = 30 * 86_400;
+const ONE_THOUSAND_AURUNES = 1_000n * 10n ** 18n;
+/** Block span of one eth_getLogs call (public RPCs cap ranges). */
+const LOG_CHUNK = 10_000n;
+
+/**
+ * Reads every agent and its totals from the chain in a few batched calls: one multicall for counts and
+ * tokens, one for the rune list, one for every rune's record and totals, and one log scan for 30-day revenue.
+ *
+ * @example
+ * const { agents, tokens } = await loadAgents(client, config);
+ */
+export async function loadAgents(client: PublicClient, config: AppConfig): Promise<AgentsSnapshot> {
+  const { runeRegistry, revenueDistributor, multicall3 } = config.contracts;
+  const block = await client.getBlock();
+  const at = { blockNumber: block.number, multicallAddress: multicall3, allowFailure: false } as const;
+
+  const [runeCount, [tokenAddresses, tokenAllowed]] = await client.multicall({
+    ...at,
+    contracts: [
+      { address: runeRegistry, abi: runeRegistryAbi, functionName: "runeCount" },
+      { address: revenueDistributor, abi: revenueDistributorAbi, functionName: "tokens" },
+    ],
+  });
+  const tokens = await loadTokens(client, config, tokenAddresses, tokenAllowed, block.number);
+
+  const runes = await client.multicall({
+    ...at,
+    contracts: Array.from({ length: Number(runeCount) }, (_, index) => ({
+      address: runeRegistry,
+      abi: runeRegistryAbi,
+      functionName: "runeAt" as const,
+      args: [BigInt(index)] as const,
+    })),
+  });
+
+  // Homogeneous multicalls keep their types; the batched transport sends them in one HTTP request.
+  const registry = { address: runeRegistry, abi: runeRegistryAbi } as const;
+  const distributor = { address: revenueDistributor, abi: revenueDistributorAbi } as const;
+  const [infos, stakes, stakerCounts, revenues] = await Promise.all([
+    client.multicall({
+      ...at,
+      contracts: runes.map((rune) => ({ ...registry, functionName: "runeInfo" as const, args: [rune] as const })),
+    }),
+    client.multicall({
+      ...at,
+      contracts: runes.map((rune) => ({ ...distributor, functionName: "activeStakeOf" as const, args: [rune] as const })),
+    }),
+    client.multicall({
+      ...at,
+      contracts: runes.map((rune) => ({ ...distributor, functionName: "stakerCountOf" as const, args: [rune] as const })),
+    }),
+    client.multicall({
+      ...at,
+      contracts: runes.flatMap((rune) =>
+        tokens.map((token) => ({
+          ...distributor,
+          functionName: "revenueOf" as const,
+          args: [rune, token.address] as const,
+        })),
+      ),
+    }),
+  ]);
+
+  const since = Number(block.timestamp) - THIRTY_DAYS;
+  const recent = await revenueSince(client, config, since, block.number);
+
+  const agents = runes.map((rune, i): AgentSummary => {
+    const info = infos[i]!;
+    const totalStaked = stakes[i]!;
+    const revenueAllTime: Record<Address, bigint> = {};
+    const revenue30d: Record<Address, bigint> = {};
+    const revenuePer1000Staked30d: Record<Address, bigint> = {};
+    tokens.forEach((token, t) => {
+      revenueAllTime[token.address] = revenues[i * tokens.length + t]!;
+      const last30 = recent.get(`${rune}:${token.address.toLowerCase()}`) ?? 0n;
+      revenue30d[token.address] = last30;
+      if (totalStaked > 0n) revenuePer1000Staked30d[token.address] = (last30 * ONE_THOUSAND_AURUNES) / totalStaked;
+    });
+    return {
+      rune,
+      owner: info.owner,
+      signer: info.signer,
+      status: STATUSES[info.status] ?? "Unregistered",
+      registeredAt: Number(info.registeredAt),
+      metadataURI: info.metadataURI,
+      metadata: parseAgentMetadata(info.metadataURI),
+      split: {
+        developerBps: info.split.developerBps,
+        infraBps: info.split.infraBps,
+        stakersBps: info.split.stakersBps,
+      },
+      infra: info.infra.map((share) => ({ recipient: share.recipient, weightBps: share.weightBps })),
+      totalStaked,
+      stakerCount: Number(stakerCounts[i]!),
+      revenueAllTime,
+      revenue30d,
+      revenuePer1000Staked30d,
+    };
+  });
+  return { agents, tokens, blockNumber: block.number, blockTimestamp: Number(block.timestamp) };
+}
+
+/** Symbol and decimals of every allow-listed token (ETH is native: 18 decimals). */
+async function loadTokens(
+  client: PublicClient,
+  config: AppConfig,
+  addresses: readonly Address[],
+  allowed: readonly boolean[],
+  blockNumber: bigint,
+): Promise<TokenInfo[]> {
+  const erc20s = addresses.filter((address) => address !== zeroAddress);
+  const metadata = await client.multicall({
+    blockNumber,
+    multicallAddress: config.contracts.multicall3,
+    allowFailure: false,
+    contracts: erc20s.flatMap((address) => [
+      { address, abi: erc20Abi, functionName: "symbol" },
+      { address, abi: erc20Abi, functionName: "decimals" },
+    ]),
+  });
+  return addresses.map((address, i) => {
+    if (address === zeroAddress) return { address, symbol: "ETH", decimals: 18, allowed: allowed[i] ?? false };
+    const k = erc20s.indexOf(address);
+    return {
+      address,
+      symbol: String(metadata[k * 2]),
+      decimals: Number(metadata[k * 2 + 1]),
+      allowed: allowed[i] ?? false,
+    };
+  });
+}
+
+/** Sum of ServicePaid amounts per `${rune}:${token}` since a chain time, from one chunked log scan. */
+async function revenueSince(
+  client: PublicClient,
+  config: AppConfig,
+  since: number,
+  toBlock: bigint,
+): Promise<Map<string, bigint>> {
+  const totals = new Map<string, bigint>();
+  for (let from = BigInt(config.deploymentBlock); from <= toBlock; from += LOG_CHUNK) {
+    const to = from + LOG_CHUNK - 1n < toBlock ? from + LOG_CHUNK - 1n : toBlock;
+    const logs = await client.getContractEvents({
+      address: config.contracts.revenueDistributor,
+      abi: revenueDistributorAbi,
+      eventName: "ServicePaid",
+      fromBlock: from,
+      toBlock: to,
+      strict: true,
+    });
+    for (const { args } of logs) {
+      if (Number(args.timestamp) < since) continue;
+      const key = `${args.rune}:${args.token.toLowerCase()}`;
+      totals.set(key, (totals.get(key) ?? 0n) + args.amount);
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,116 @@
+import type { Address } from "viem";
+
+/** Canonical Multicall3 address on public chains. */
+export const CANONICAL_MULTICALL3: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+/** Chain id of the local development chain. */
+export const LOCAL_CHAIN_ID = 31337;
+
+/** What the app needs to know about its chain and deployment; safe to send to the browser. */
+export interface AppConfig {
+  chainId: number;
+  chainName: string;
+  rpcUrl: string;
+  /** Block explorer base URL (no trailing slash), if any. */
+  explorerUrl?: string;
+  /** WalletConnect Cloud project id; WalletConnect-based wallets are offered only when set. */
+  walletConnectProjectId?: string;
+  isLocal: boolean;
+  deploymentBlock: number;
+  contracts: {
+    aurunesToken: Address;
+    runeRegistry: Address;
+    revenueDistributor: Address;
+    stablecoin: Address;
+    multicall3: Address;
+  };
+  multicall3BlockCreated?: number;
+}
+
+/** A configuration problem, with a message that says how to fix it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Environment variables the app reads (documented in README and .env.example). */
+export interface ConfigEnv {
+  CHAIN_ID?: string;
+  CHAIN_NAME?: string;
+  RPC_URL?: string;
+  EXPLORER_URL?: string;
+  WALLETCONNECT_PROJECT_ID?: string;
+  DEPLOYMENT_FILE?: string;
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/**
+ * Builds and validates the app configuration from environment variables and the deployment file's text.
+ * `readDeployment(path)` returns the file's text or `undefined` when it does not exist.
+ *
+ * @example
+ * const config = parseConfig(process.env, (file) => (existsSync(file) ? readFileSync(file, "utf8") : undefined));
+ */
+export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => string | undefined): AppConfig {
+  const chainIdText = env.CHAIN_ID?.trim() || String(LOCAL_CHAIN_ID);
+  if (!/^[1-9]\d{0,15}$/.test(chainIdText)) {
+    throw new ConfigError(`CHAIN_ID must be a positive integer chain id (got "${chainIdText}")`);
+  }
+  const chainId = Number(chainIdText);
+  const isLocal = chainId === LOCAL_CHAIN_ID;
+  const rpcUrl = env.RPC_URL?.trim() || (isLocal ? "http://127.0.0.1:8545" : "");
+  if (!rpcUrl) throw new ConfigError(`RPC_URL is required for chain ${chainId}`);
+  if (!/^https?:\/\/[^\s]+$/.test(rpcUrl)) throw new ConfigError(`RPC_URL must be an http(s) URL (got "${rpcUrl}")`);
+  const explorerUrl = env.EXPLORER_URL?.trim().replace(/\/+$/, "") || undefined;
+  if (explorerUrl && !/^https?:\/\/[^\s]+$/.test(explorerUrl)) {
+    throw new ConfigError(`EXPLORER_URL must be an http(s) URL (got "${explorerUrl}")`);
+  }
+  const deploymentFile = env.DEPLOYMENT_FILE?.trim() || `contracts-abi/deployments/${chainId}.json`;
+  const text = readDeployment(deploymentFile);
+  if (text === undefined) {
+    throw new ConfigError(
+      `no deployment for chain ${chainId}: ${deploymentFile} is missing (run \`npm run dev\` for the local chain, ` +
+        "or `npm run deploy -- --rpc <url>` for another network)",
+    );
+  }
+  let deployment: unknown;
+  try {
+    deployment = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${deploymentFile} is not valid JSON`);
+  }
+  const parsed = deployment as {
+    chainId?: unknown;
+    deploymentBlock?: unknown;
+    blocks?: { multicall3?: unknown };
+    contracts?: Record<string, unknown>;
+  };
+  if (parsed.chainId !== chainId) {
+    throw new ConfigError(`${deploymentFile} is for chain ${String(parsed.chainId)}, not CHAIN_ID ${chainId}`);
+  }
+  const address = (name: string): Address => {
+    const value = parsed.contracts?.[name];
+    if (typeof value !== "string" || !ADDRESS.test(value)) {
+      throw new ConfigError(`${deploymentFile} has no valid address for ${name}`);
+    }
+    return value as Address;
+  };
+  const multicall3 = parsed.contracts?.multicall3 === undefined ? CANONICAL_MULTICALL3 : address("multicall3");
+  return {
+    chainId,
+    chainName: env.CHAIN_NAME?.trim() || (isLocal ? "Local chain" : `Chain ${chainId}`),
+    rpcUrl,
+    explorerUrl,
+    walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID?.trim() || undefined,
+    isLocal,
+    deploymentBlock: typeof parsed.deploymentBlock === "number" ? parsed.deploymentBlock : 0,
+    contracts: {
+      aurunesToken: address("aurunesToken"),
+      runeRegistry: address("runeRegistry"),
+      revenueDistributor: address("revenueDistributor"),
+      stablecoin: address("stablecoin"),
+      multicall3,
+    },
+    multicall3BlockCreated: typeof parsed.blocks?.multicall3 === "number" ? parsed.blocks.multicall3 : undefined,
+  };
+}

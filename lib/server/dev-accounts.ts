@@ -1,0 +1,24 @@
+import "server-only";
+import { mnemonicToAccount } from "viem/accounts";
+import type { AppConfig } from "../config";
+import type { DevAccount } from "../dev-wallet";
+
+/** anvil's default mnemonic: its accounts are funded and unlocked on the local node. */
+const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
+
+/** Roles of the seeded demo economy worth trying out (see scripts/seed.ts). */
+const DEMO_ROLES: { index: number; label: string }[] = [
+  { index: 0, label: "governor & staker" },
+  { index: 1, label: "developer" },
+  { index: 7, label: "staker" },
+  { index: 4, label: "client" },
+];
+
+/** The dev accounts offered in the wallet list: on the local chain only. */
+export function publicDevAccounts(config: AppConfig): DevAccount[] {
+  if (!config.isLocal) return [];
+  return DEMO_ROLES.map(({ index, label }) => ({
+    address: mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address,
+    label: `#${index} ${label}`,
+  }));
+}

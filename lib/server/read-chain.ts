@@ -1,0 +1,27 @@
+import "server-only";
+import { type AppConfig, ConfigError } from "../config";
+import { getConfig } from "./config";
+
+/** The outcome of a server-side chain read: data, or a message for the error state. */
+export type ChainRead<T> = { ok: true; data: T; config: AppConfig } | { ok: false; title: string; detail: string };
+
+/** Runs a read against the configured chain and turns failures into user-facing messages (never a stack). */
+export async function readChain<T>(read: (config: AppConfig) => Promise<T>): Promise<ChainRead<T>> {
+  let config: AppConfig;
+  try {
+    config = getConfig();
+  } catch (error) {
+    const detail = error instanceof ConfigError ? error.message : "The app configuration could not be read.";
+    return { ok: false, title: "Configuration problem", detail };
+  }
+  try {
+    return { ok: true, data: await read(config), config };
+  } catch (error) {
+    console.error("chain read failed:", error instanceof Error ? error.message.split("\n")[0] : error);
+    return {
+      ok: false,
+      title: "Can't reach the chain",
+      detail: `The RPC node at ${config.rpcUrl} did not answer. Check that it is running, then retry.`,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `npm run dev`: the local economy in one command. Starts anvil (chain 31337) in the past, deploys the
+ * contracts, seeds ~90 days of demo activity up to now, and serves the app with `next dev`. Ctrl-C stops
+ * everything it started. Ports: ANVIL_PORT (8545) and PORT (3000).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { deployAurorune, describeDeployFailure } from "./deploy";
+import { AnvilStartError, type RunningAnvil, isPortFree, startAnvil, stopProcess } from "./lib/anvil";
+import { projectRoot } from "./lib/artifacts";
+import { SEED_HISTORY_DAYS, seedDemo } from "./seed";
+
+const DAY = 86_400n;
+
+function portFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new AnvilStartError(`${name} must be a port number (got "${raw}")`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const anvilPort = portFrom("ANVIL_PORT", 8545);
+  const appPort = portFrom("PORT", 3000);
+  if (!(await isPortFree(appPort))) throw new AnvilStartError(`port ${appPort} is already in use: stop the other server or set PORT`);
+
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  let anvil: RunningAnvil | undefined;
+  let next: ChildProcess | undefined;
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next) await stopProcess(next);
+    if (anvil) await anvil.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  console.log(`starting anvil on port ${anvilPort}…`);
+  anvil = await startAnvil({ port: anvilPort, timestamp: now - BigInt(SEED_HISTORY_DAYS + 1) * DAY, accounts: 20 });
+  const deployment = await deployAurorune({ rpcUrl: anvil.rpcUrl, log: (line) => console.log(`  ${line}`) });
+  console.log(`deployed: distributor ${deployment.contracts.revenueDistributor}`);
+  const seed = await seedDemo({ rpcUrl: anvil.rpcUrl, deployment, endAt: now, log: (line) => console.log(`  ${line}`) });
+  console.log(`seeded ${Object.keys(seed.runes).length} agents, ${seed.payments} payments (${seed.transactions} transactions) in ${seed.seconds.toFixed(1)} s`);
+
+  next = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["dev", "--port", String(appPort)], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHAIN_ID: "31337", RPC_URL: anvil.rpcUrl },
+  });
+  next.on("exit", (code) => void stopAll(code ?? 0));
+  console.log(`\nAurorune is starting at http://localhost:${appPort} (local chain at ${anvil.rpcUrl}). Ctrl-C stops both.\n`);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof AnvilStartError ? error.message : describeDeployFailure(error);
+  console.error(`npm run dev: ${message}`);
+  process.exit(1);
+});
