@@ -140,7 +140,7 @@ export function AgentsTable({ agents, tokens }: { agents: AgentSummary[]; tokens
                       <Link href={`/agents/${agent.rune}`} className="flex items-center gap-3">
                         <RuneSigil rune={agent.rune} size={36} />
                         <span className="min-w-0">
-                          <span className="block font-medium text-stone-900 hover:underline dark:text-stone-50">{agentName(agent)}</span>
+                          <span className="block font-medium text-stone-900 hover:underline dark:text-stone-50" data-testid="agent-name">{agentName(agent)}</span>
                           <span className="flex items-center gap-2 font-mono text-xs text-stone-500" title={agent.rune}>
                             <FutharkText rune={agent.rune} height={11} /> {agent.rune.slice(0, 8)}…{agent.rune.slice(-4)}
                           </span>

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: runs every suite even when one fails, then prints one line of its own: "N passed, N failed".
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -57,6 +57,24 @@ const suites = [
       const result = JSON.parse(readFileSync(report, "utf8"));
       const failed = result.numFailedTests + (code !== 0 && result.numFailedTests === 0 ? 1 : 0);
       return { passed: result.numPassedTests, failed };
+    },
+  },
+  {
+    name: "build (next build)",
+    async run() {
+      return byExitCode((await run("npx", ["next", "build"])).code);
+    },
+  },
+  {
+    name: "e2e (playwright, production build on a fresh seeded chain)",
+    async run() {
+      const report = path.join("test-results", "e2e-report.json");
+      rmSync(report, { force: true });
+      const { code } = await run("npx", ["playwright", "test"]);
+      if (!existsSync(report)) return byExitCode(1);
+      const { stats } = JSON.parse(readFileSync(report, "utf8"));
+      const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+      return { passed: stats.expected, failed };
     },
   },
 ];

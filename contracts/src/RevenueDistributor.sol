@@ -6,7 +6,6 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
@@ -22,9 +21,10 @@ import {SplitMath} from "./libraries/SplitMath.sol";
 /// @dev Accounting in one idea (Synthetix StakingRewards, streamed): each (rune, token) has a stream of stakers
 /// money still to release (`remaining` until `finish`) and a reward-per-share accumulator. `_checkpoint` releases
 /// what vested since the last update into the accumulator (or, while nobody stakes, to the developer), and
-/// `_settle` moves an account's share of the accumulator into its unclaimed balance. Every function that changes
-/// a stake or pays out runs these two first, so a payment costs the same with 1 staker or 100,000.
-contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, ReentrancyGuardTransient, EIP712 {
+/// `_settle` moves an account's share of the accumulator growth (`_earned`) into its unclaimed balance; `claim` pays
+/// that share out directly instead. Every function that changes a stake or pays out runs these two first, so a
+/// payment costs the same with 1 staker or 100,000.
+contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGuardTransient, EIP712 {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
@@ -94,6 +94,16 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
         uint192 stake;
     }
 
+    /// @dev What a rune holds in one token, in one slot so a payment writes both with one SSTORE. 128 bits hold
+    /// any single payment (`_checkAmount`). `developerBalance` is real money: it is credited with checked maths
+    /// in `pay` (a payment that would overflow it reverts until the owner claims) and never beyond 128 bits in
+    /// `_checkpoint` (see there), so no overflow can block a claim. `revenue` is an all-time statistic that, unlike
+    /// a balance, only grows: it saturates at 2^128 - 1 rather than ever make `pay` revert for the rune.
+    struct RuneLedger {
+        uint128 developerBalance;
+        uint128 revenue;
+    }
+
     /// @notice The rune registry.
     IRuneRegistry public immutable registry;
     /// @notice AURUNES, the staking token.
@@ -103,6 +113,9 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
     uint48 public rewardWindow;
     /// @notice Seconds between an unstake request and its withdrawal.
     uint48 public unbondingPeriod;
+    /// @dev Whether payments and stakes are stopped. Kept here, next to `rewardWindow`, rather than inherited from
+    /// OZ Pausable (whose flag takes a slot of its own): a payment reads both with one cold SLOAD.
+    bool private _paused;
     /// @notice AURUNES held as stake (active and unbonding) across all runes.
     uint256 public totalStaked;
 
@@ -116,10 +129,19 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
     mapping(address account => bytes32[]) private _stakedRunes;
     mapping(bytes32 rune => VetoTally) private _vetoTallies;
     mapping(bytes32 rune => mapping(address account => uint256)) private _vetoWeights;
-    mapping(bytes32 rune => mapping(address token => uint256)) private _developerBalances;
+    mapping(bytes32 rune => mapping(address token => RuneLedger)) private _ledgers;
     mapping(address account => mapping(address token => uint256)) private _infraBalances;
-    mapping(bytes32 rune => mapping(address token => uint256)) private _revenue;
     mapping(bytes32 rune => mapping(bytes32 serviceId => bool)) private _usedServiceIds;
+
+    // ---------------------------------------------------------------------------------------------
+    // Modifiers
+    // ---------------------------------------------------------------------------------------------
+
+    /// @dev Guards new money in (payments and stakes) only; claims, unstaking and withdrawals never check it.
+    modifier whenNotPaused() {
+        if (_paused) revert EnforcedPause();
+        _;
+    }
 
     // ---------------------------------------------------------------------------------------------
     // Constructor
@@ -201,19 +223,27 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
     }
 
     /// @inheritdoc IRevenueDistributor
+    function paused() external view returns (bool) {
+        return _paused;
+    }
+
+    /// @inheritdoc IRevenueDistributor
     function revenueOf(bytes32 rune, address token) external view returns (uint256) {
-        return _revenue[rune][token];
+        return _ledgers[rune][token].revenue;
     }
 
     /// @inheritdoc IRevenueDistributor
     function developerBalanceOf(bytes32 rune, address token) external view returns (uint256) {
-        return _developerBalances[rune][token];
+        return _ledgers[rune][token].developerBalance;
     }
 
     /// @inheritdoc IRevenueDistributor
     function pendingDeveloperBalance(bytes32 rune, address token) external view returns (uint256) {
-        uint256 balance = _developerBalances[rune][token];
-        if (_runeStakes[rune].active == 0) balance += _releasable(_streams[rune][token]);
+        uint256 balance = _ledgers[rune][token].developerBalance;
+        // Capped as `_checkpoint` caps the credit.
+        if (_runeStakes[rune].active == 0) {
+            balance = Math.min(balance + _releasable(_streams[rune][token]), type(uint128).max);
+        }
         return balance;
     }
 
@@ -460,9 +490,6 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
     /// @inheritdoc IRevenueDistributor
     function claim(bytes32[] calldata runes, address[] calldata tokenList) external nonReentrant {
         uint256 tokenCount = tokenList.length;
-        for (uint256 t; t < tokenCount; ++t) {
-            _requireKnownToken(tokenList[t]);
-        }
         uint256[] memory totals = new uint256[](tokenCount);
         for (uint256 i; i < runes.length; ++i) {
             bytes32 rune = runes[i];
@@ -471,14 +498,22 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
             for (uint256 t; t < tokenCount; ++t) {
                 address token = tokenList[t];
                 Accrual storage accrual = _accruals[rune][msg.sender][token];
-                _settle(accrual, accountActive, _checkpoint(rune, token, runeActive));
-                uint256 amount = accrual.unclaimed;
+                // `_settle` without the detour: what was earned goes straight into the payout, and `unclaimed`
+                // is written only if it held something (no 0 -> x -> 0 round trip through storage).
+                uint256 earned = _earned(accrual, accountActive, _checkpoint(rune, token, runeActive));
+                uint256 unclaimed = accrual.unclaimed;
+                if (unclaimed != 0) accrual.unclaimed = 0;
+                uint256 amount = unclaimed + earned;
                 if (amount != 0) {
-                    accrual.unclaimed = 0;
                     totals[t] += amount;
                     emit Claimed(rune, msg.sender, token, amount, uint64(block.timestamp));
                 }
             }
+        }
+        for (uint256 t; t < tokenCount; ++t) {
+            // Nothing can be owed in a token that was never allowed (no payment, so no stream, ever existed for
+            // it): only a token with nothing owed needs the look-up, and the refusal is the same as checking all.
+            if (totals[t] == 0) _requireKnownToken(tokenList[t]);
         }
         for (uint256 t; t < tokenCount; ++t) {
             if (totals[t] != 0) _transferOut(tokenList[t], msg.sender, totals[t]);
@@ -500,9 +535,10 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
             _requireKnownToken(token);
             // With no active stake, what streamed meanwhile is released to the developer here.
             _checkpoint(rune, token, runeActive);
-            uint256 amount = _developerBalances[rune][token];
+            RuneLedger storage ledger = _ledgers[rune][token];
+            uint256 amount = ledger.developerBalance;
             if (amount == 0) continue;
-            _developerBalances[rune][token] = 0;
+            ledger.developerBalance = 0;
             emit DeveloperClaimed(rune, msg.sender, token, amount, uint64(block.timestamp));
             _transferOut(token, msg.sender, amount);
         }
@@ -551,12 +587,16 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
 
     /// @inheritdoc IRevenueDistributor
     function pause() external onlyRole(GOVERNOR_ROLE) {
-        _pause();
+        if (_paused) revert EnforcedPause();
+        _paused = true;
+        emit Paused(msg.sender);
     }
 
     /// @inheritdoc IRevenueDistributor
     function unpause() external onlyRole(GOVERNOR_ROLE) {
-        _unpause();
+        if (!_paused) revert ExpectedPause();
+        _paused = false;
+        emit Unpaused(msg.sender);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -571,24 +611,41 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
         rewardPerShare = stream.rewardPerShare;
         uint256 released = _releasable(stream);
         if (released == 0) return rewardPerShare;
-        // Safe: released <= remaining, which is a uint160.
-        // forge-lint: disable-next-line(unsafe-typecast)
-        stream.remaining -= uint160(released);
-        stream.lastUpdate = uint48(block.timestamp);
         if (runeActive == 0) {
-            _developerBalances[rune][token] += released;
+            RuneLedger storage ledger = _ledgers[rune][token];
+            uint256 balance = ledger.developerBalance;
+            // Claims run this, so it must never revert: what the 128-bit balance cannot take stays in the stream,
+            // released by a later checkpoint (to the developer once it has claimed, or to stakers who join first).
+            // Only a token of more than 2^128 units can get here.
+            released = Math.min(released, type(uint128).max - balance);
+            // Safe: capped just above.
+            // forge-lint: disable-next-line(unsafe-typecast)
+            ledger.developerBalance = uint128(balance + released);
         } else {
             rewardPerShare += Math.mulDiv(released, SCALE, runeActive);
             stream.rewardPerShare = rewardPerShare;
         }
+        // Safe: released <= remaining, which is a uint160.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        stream.remaining -= uint160(released);
+        stream.lastUpdate = uint48(block.timestamp);
     }
 
     /// @dev Moves an account's share of the accumulator growth into its unclaimed balance.
     function _settle(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare) private {
+        uint256 earned = _earned(accrual, accountActive, rewardPerShare);
+        if (earned != 0) accrual.unclaimed += earned;
+    }
+
+    /// @dev Marks the accumulator growth as seen by the account and returns its share of it (not yet credited).
+    function _earned(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare)
+        private
+        returns (uint256 earned)
+    {
         uint256 paid = accrual.rewardPerSharePaid;
-        if (paid == rewardPerShare) return;
-        if (accountActive != 0) accrual.unclaimed += Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
+        if (paid == rewardPerShare) return 0;
         accrual.rewardPerSharePaid = rewardPerShare;
+        if (accountActive != 0) earned = Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
     }
 
     /// @dev The linear part of the stream vested since its last update (all of it once past `finish`).
@@ -673,8 +730,12 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, Pausable, Ree
             if (mask & bit == 0) runeStake.tokenMask = mask | bit;
             _addToStream(rune, token, stakersPart, runeActive);
         }
-        _developerBalances[rune][token] += developerPart;
-        _revenue[rune][token] += amount;
+        RuneLedger storage ledger = _ledgers[rune][token];
+        // Checked: past 2^128 - 1 unclaimed, payments to this rune in this token revert until the owner claims.
+        ledger.developerBalance = (ledger.developerBalance + developerPart).toUint128();
+        // Saturating: both terms are below 2^128, so the uint256 sum cannot overflow before the cap.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        ledger.revenue = uint128(Math.min(uint256(ledger.revenue) + amount, type(uint128).max));
         emit ServicePaid(
             rune,
             serviceId,

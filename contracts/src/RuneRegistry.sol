@@ -25,16 +25,22 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @notice Highest value governance may set as the minimum stakers share.
     uint16 public constant MAX_MIN_STAKERS_BPS = 5_000;
 
-    /// @dev One storage slot: everything `pay` reads about a rune besides the infra list.
+    /// @dev Everything `pay` reads about a rune besides its infra entries, packed into one storage slot (one cold
+    /// SLOAD): 160 + 8 + 40 + 16 + 16 + 8 = 248 bits. `stakersBps` is not stored: every split is validated to sum
+    /// to exactly BPS, so it is always `BPS - developerBps - infraBps` (`_splitOf` derives it).
     struct RuneCore {
         address signer;
         RuneStatus status;
-        uint48 registeredAt;
-        Split split;
+        uint40 registeredAt; // a timestamp; 40 bits last until the year 36812
+        uint16 developerBps;
+        uint16 infraBps;
+        uint8 infraCount; // entries 0..infraCount-1 of `_infra[rune]` are live; at most MAX_INFRA_RECIPIENTS
     }
 
     mapping(bytes32 rune => RuneCore) private _cores;
-    mapping(bytes32 rune => InfraShare[]) private _infra;
+    /// @dev A mapping, not a dynamic array: the count lives in `RuneCore`, so a payment reads no separate length
+    /// slot. Reads never go past `infraCount`.
+    mapping(bytes32 rune => mapping(uint256 index => InfraShare)) private _infra;
     mapping(bytes32 rune => string) private _metadataURIs;
     mapping(bytes32 rune => SplitProposal) private _proposals;
     bytes32[] private _allRunes;
@@ -80,7 +86,12 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @inheritdoc IRuneRegistry
     function paymentTerms(bytes32 rune) external view returns (PaymentTerms memory terms) {
         RuneCore memory core = _cores[rune];
-        terms = PaymentTerms({status: core.status, signer: core.signer, split: core.split, infra: _infra[rune]});
+        terms = PaymentTerms({
+            status: core.status,
+            signer: core.signer,
+            split: _splitOf(core),
+            infra: _infraOf(rune, core.infraCount)
+        });
     }
 
     /// @inheritdoc IRuneRegistry
@@ -96,10 +107,10 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
             owner: _ownerOf(uint256(rune)),
             signer: core.signer,
             status: core.status,
-            registeredAt: core.registeredAt,
+            registeredAt: core.registeredAt, // widened to the interface's uint48
             metadataURI: _metadataURIs[rune],
-            split: core.split,
-            infra: _infra[rune]
+            split: _splitOf(core),
+            infra: _infraOf(rune, core.infraCount)
         });
     }
 
@@ -154,14 +165,22 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         _cores[rune] = RuneCore({
             signer: signer,
             status: RuneStatus.Active,
-            registeredAt: uint48(block.timestamp),
-            split: split
+            // Safe: a timestamp fits 40 bits until the year 36812.
+            // forge-lint: disable-next-line(unsafe-typecast)
+            registeredAt: uint40(block.timestamp),
+            developerBps: split.developerBps,
+            infraBps: split.infraBps,
+            // Safe: _validateSplit capped the count at MAX_INFRA_RECIPIENTS (8).
+            // forge-lint: disable-next-line(unsafe-typecast)
+            infraCount: uint8(infraRecipients.length)
         });
         _writeInfra(rune, infraRecipients, infraWeights);
         _metadataURIs[rune] = metadataURI;
         _allRunes.push(rune);
         _mint(msg.sender, uint256(rune));
-        emit AgentRegistered(rune, msg.sender, signer, metadataURI, split, _infra[rune]);
+        emit AgentRegistered(
+            rune, msg.sender, signer, metadataURI, split, _infraOf(rune, infraRecipients.length)
+        );
     }
 
     /// @inheritdoc IRuneRegistry
@@ -241,10 +260,20 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         // Bounds may have tightened during the delay: the proposal must still be valid.
         _checkStakersShare(proposal.split);
         RuneCore storage core = _cores[rune];
-        core.split = proposal.split;
-        delete _infra[rune];
-        for (uint256 i; i < proposal.infra.length; ++i) {
-            _infra[rune].push(proposal.infra[i]);
+        uint256 previousCount = core.infraCount;
+        uint256 count = proposal.infra.length;
+        core.developerBps = proposal.split.developerBps;
+        core.infraBps = proposal.split.infraBps;
+        // Safe: _validateSplit capped the count at MAX_INFRA_RECIPIENTS (8) when the proposal was made.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        core.infraCount = uint8(count);
+        mapping(uint256 => InfraShare) storage infra = _infra[rune];
+        for (uint256 i; i < count; ++i) {
+            infra[i] = proposal.infra[i];
+        }
+        // Entries past the new count are never read; cleared anyway so storage holds only the live list.
+        for (uint256 i = count; i < previousCount; ++i) {
+            delete infra[i];
         }
         emit SplitChangeExecuted(rune, proposal.id, proposal.split, proposal.infra);
         return true;
@@ -356,13 +385,34 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (count != 0 && weightSum != SplitMath.BPS) revert RuneRegistryInfraWeightsNotExact(weightSum);
     }
 
+    /// @dev The rune's split with `stakersBps` derived. An unknown rune reports 0/0/0 (deriving would give it a
+    /// stakers share of 10,000).
+    function _splitOf(RuneCore memory core) private pure returns (Split memory split) {
+        if (core.status == RuneStatus.Unregistered) return split;
+        split.developerBps = core.developerBps;
+        split.infraBps = core.infraBps;
+        // Safe: developerBps + infraBps <= BPS (validated with the exact sum), so the result is 0..10,000.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        split.stakersBps = uint16(SplitMath.BPS - core.developerBps - core.infraBps);
+    }
+
+    /// @dev The first `count` infra entries of a rune (its live list when `count` is its `infraCount`).
+    function _infraOf(bytes32 rune, uint256 count) private view returns (InfraShare[] memory list) {
+        mapping(uint256 => InfraShare) storage infra = _infra[rune];
+        list = new InfraShare[](count);
+        for (uint256 i; i < count; ++i) {
+            list[i] = infra[i];
+        }
+    }
+
     function _checkStakersShare(Split memory split) private view {
         if (split.stakersBps < minStakersBps) revert RuneRegistryStakersShareTooLow(split.stakersBps, minStakersBps);
     }
 
     function _writeInfra(bytes32 rune, address[] calldata recipients, uint16[] calldata weights) private {
+        mapping(uint256 => InfraShare) storage infra = _infra[rune];
         for (uint256 i; i < recipients.length; ++i) {
-            _infra[rune].push(InfraShare({recipient: recipients[i], weightBps: weights[i]}));
+            infra[i] = InfraShare({recipient: recipients[i], weightBps: weights[i]});
         }
     }
 }

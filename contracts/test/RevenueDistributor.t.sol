@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
@@ -558,6 +559,31 @@ contract RevenueDistributorTest is AuroruneTest {
             payer,
             abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorAmountTooLarge.selector, amount)
         );
+    }
+
+    /// @dev The developer balance is 128 bits: a payment that would overflow it is refused, not trapped, and goes
+    /// through once the owner has claimed.
+    function test_pay_RevertWhen_DeveloperBalanceWouldExceed128Bits_UntilOwnerClaims() public {
+        uint256 max = type(uint128).max;
+        _pay(rune, "first", payer, address(usd), max);
+        uint256 balance = distributor.developerBalanceOf(rune, address(usd));
+        assertEq(balance, max - max * 2_000 / 10_000); // no stake: the stakers part went to the developer too
+
+        IRevenueDistributor.ServiceReceipt memory receipt = _receipt(rune, "second", payer, address(usd), max);
+        bytes memory signature = _sign(signerKey, receipt);
+        _expectPayRevert(
+            receipt,
+            signature,
+            payer,
+            abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 128, 2 * balance)
+        );
+
+        vm.prank(developer);
+        distributor.claimDeveloper(rune, _tokens(address(usd)));
+        assertEq(usd.balanceOf(developer), balance);
+        vm.prank(payer);
+        distributor.pay(receipt, signature);
+        assertEq(distributor.developerBalanceOf(rune, address(usd)), balance);
     }
 
     function test_pay_RevertWhen_TokenNeverAllowed() public {
@@ -1903,6 +1929,17 @@ contract RevenueDistributorTest is AuroruneTest {
         _claim(alice, _runes(rune), _tokens2(address(usd), unknown));
     }
 
+    function test_claim_RevertWhen_TokenUnknownBesideOwedToken() public {
+        _stake(alice, rune, 100 ether);
+        _pay(rune, SID, payer, address(usd), 1_000e6);
+        skip(REWARD_WINDOW);
+        address unknown = makeAddr("unknownToken");
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorUnknownToken.selector, unknown));
+        _claim(alice, _runes(rune), _tokens2(address(usd), unknown));
+        assertEq(usd.balanceOf(alice), 0);
+        assertEq(distributor.pendingRewards(rune, alice, address(usd)), 300e6);
+    }
+
     // =============================================================================================
     // claimDeveloper
     // =============================================================================================
@@ -1971,6 +2008,39 @@ contract RevenueDistributorTest is AuroruneTest {
         vm.prank(developer);
         distributor.claimDeveloper(rune, _tokens(address(usd)));
         assertEq(usd.balanceOf(developer), 800e6);
+    }
+
+    /// @dev A developer balance at 2^128 - 1 takes no more: what streams to it meanwhile waits in the stream, no
+    /// claim reverts, and nothing is lost.
+    function test_claimDeveloper_StreamBeyond128BitRoomIsReleasedLater() public {
+        bytes32 solo = _register(
+            developer2, "solo", vm.addr(SIGNER2_KEY), _split(9_000, 0, 1_000), new address[](0), new uint16[](0)
+        );
+        uint256 max = type(uint128).max;
+        _stake(alice, solo, 100 ether);
+        _payWith(SIGNER2_KEY, solo, "first", address(usd), max);
+        uint256 streamed = max - max * 9_000 / 10_000;
+        assertEq(distributor.streamOf(solo, address(usd)).remaining, streamed);
+        // Same second: alice earned nothing, and the whole stream now releases to the developer.
+        _requestUnstake(alice, solo, 100 ether);
+        uint256 room = max - distributor.developerBalanceOf(solo, address(usd));
+        _payWith(SIGNER2_KEY, solo, "second", address(usd), room); // no stake: all of it to the developer
+        assertEq(distributor.developerBalanceOf(solo, address(usd)), max);
+        skip(REWARD_WINDOW);
+        assertEq(distributor.pendingDeveloperBalance(solo, address(usd)), max);
+
+        // A staker's claim runs the same checkpoint.
+        _claim(alice, _runes(solo), _tokens(address(usd)));
+        assertEq(usd.balanceOf(alice), 0);
+        vm.startPrank(developer2);
+        distributor.claimDeveloper(solo, _tokens(address(usd)));
+        assertEq(usd.balanceOf(developer2), max);
+        assertEq(distributor.streamOf(solo, address(usd)).remaining, streamed);
+        distributor.claimDeveloper(solo, _tokens(address(usd)));
+        vm.stopPrank();
+        assertEq(usd.balanceOf(developer2), max + room);
+        assertEq(distributor.streamOf(solo, address(usd)).remaining, 0);
+        assertEq(usd.balanceOf(address(distributor)), 0);
     }
 
     function test_claimDeveloper_RevertWhen_CallerNotRuneOwner() public {
@@ -2268,6 +2338,23 @@ contract RevenueDistributorTest is AuroruneTest {
         assertEq(distributor.revenueOf(rune, address(usd)), 15e6);
         assertEq(distributor.revenueOf(rune, ETH), 1 ether);
         assertEq(distributor.revenueOf(rune, address(aurunes)), 0);
+    }
+
+    /// @dev An all-time statistic must never make `pay` revert for a rune: it stops at 2^128 - 1.
+    function test_revenueOf_SaturatesInsteadOfBlockingPay() public {
+        uint256 max = type(uint128).max;
+        uint256 infraPart = max * 2_000 / 10_000;
+        _pay(rune, "a", payer, address(usd), max);
+        vm.prank(developer);
+        distributor.claimDeveloper(rune, _tokens(address(usd))); // room for the next developer part
+        _pay(rune, "b", payer, address(usd), max);
+        assertEq(distributor.revenueOf(rune, address(usd)), max);
+        // The money itself is still counted exactly.
+        assertEq(distributor.developerBalanceOf(rune, address(usd)), max - infraPart);
+        assertEq(
+            distributor.infraBalanceOf(infraA, address(usd)) + distributor.infraBalanceOf(infraB, address(usd)),
+            2 * infraPart
+        );
     }
 
     function test_developerBalanceOf_ExcludesStreamNotYetCheckpointed() public {
@@ -2618,6 +2705,22 @@ contract RevenueDistributorTest is AuroruneTest {
         emit Pausable.Paused(governor);
         _pause();
         assertTrue(distributor.paused());
+    }
+
+    /// @dev The flag shares a storage slot with the reward window and the unbonding period.
+    function test_pause_LeavesParametersInItsSlotUnchanged() public {
+        _pause();
+        assertEq(distributor.rewardWindow(), REWARD_WINDOW);
+        assertEq(distributor.unbondingPeriod(), UNBONDING_PERIOD);
+        vm.startPrank(governor);
+        distributor.setRewardWindow(1 days);
+        distributor.setUnbondingPeriod(1 hours);
+        vm.stopPrank();
+        assertTrue(distributor.paused());
+        vm.prank(governor);
+        distributor.unpause();
+        assertEq(distributor.rewardWindow(), 1 days);
+        assertEq(distributor.unbondingPeriod(), 1 hours);
     }
 
     function test_pause_KeepsClaimsUnstakeWithdrawAndVetoWorking() public {

@@ -1036,6 +1036,37 @@ contract RuneRegistryTest is AuroruneTest {
         assertEq(distributor.developerBalanceOf(rune, address(usd)), 900e6);
     }
 
+    function test_executeSplitProposal_InfraListShrinksToNoneAndGrowsAgain() public {
+        bytes32 rune = _registerDefault();
+        vm.prank(developer);
+        registry.proposeSplit(rune, _split(6_000, 0, 4_000), new address[](0), new uint16[](0));
+        skip(RULE_DELAY);
+        assertTrue(registry.executeSplitProposal(rune));
+        IRuneRegistry.PaymentTerms memory terms = registry.paymentTerms(rune);
+        _assertSplit(terms.split, _split(6_000, 0, 4_000));
+        assertEq(terms.infra.length, 0);
+        assertEq(registry.runeInfo(rune).infra.length, 0);
+
+        address[] memory recipients = new address[](3);
+        recipients[0] = carol;
+        recipients[1] = infraB;
+        recipients[2] = infraA;
+        uint16[] memory weights = new uint16[](3);
+        weights[0] = 5_000;
+        weights[1] = 3_000;
+        weights[2] = 2_000;
+        vm.prank(developer);
+        registry.proposeSplit(rune, _split(4_000, 1_500, 4_500), recipients, weights);
+        skip(RULE_DELAY);
+        assertTrue(registry.executeSplitProposal(rune));
+        terms = registry.paymentTerms(rune);
+        _assertSplit(terms.split, _split(4_000, 1_500, 4_500));
+        _assertInfra(terms.infra, recipients, weights);
+        IRuneRegistry.RuneInfo memory info = registry.runeInfo(rune);
+        _assertSplit(info.split, _split(4_000, 1_500, 4_500));
+        _assertInfra(info.infra, recipients, weights);
+    }
+
     function test_executeSplitProposal_ExecutesWhenVetoBelowHalf() public {
         bytes32 rune = _registerDefault();
         _stake(alice, rune, 40 ether);

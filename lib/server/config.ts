@@ -17,7 +17,7 @@ export function getConfig(): AppConfig {
     DEPLOYMENT_FILE: env.DEPLOYMENT_FILE,
   };
   cached ??= parseConfig(variables, (file) => {
-    const resolved = path.resolve(process.cwd(), file);
+    const resolved = path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);
     return existsSync(resolved) ? readFileSync(resolved, "utf8") : undefined;
   });
   return cached;

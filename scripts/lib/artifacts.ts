@@ -56,47 +56,57 @@ export interface ReadBytecodeOptions {
 export function readBytecode(contract: DeployableContract, options: ReadBytecodeOptions = {}): Hex {
   const root = options.root ?? projectRoot;
   const outDir = path.resolve(root, options.outDir ?? (process.env.FOUNDRY_OUT || "out"));
-  if (!existsSync(outDir)) buildContracts(root, outDir);
+  if (!existsSync(outDir)) buildContracts(root, outDir, "no build yet");
 
-  const file = path.join(outDir, deployableContracts[contract], `${contract}.json`);
-  if (!existsSync(file)) {
-    throw new ArtifactError(`no forge artifact for ${contract} at ${path.relative(root, file)}: run \`npm run build:contracts\``);
+  let artifact = readArtifact(contract, outDir, root);
+  if (staleSource(artifact, root) !== undefined || !isHex(artifact.bytecode?.object ?? "")) {
+    // Sources changed since the last build (e.g. a contract edit before `npm run dev`), or another forge
+    // command left an ABI-only artifact: rebuild once, forced, so forge's cache cannot skip it.
+    buildContracts(root, outDir, "contract artifacts are out of date");
+    artifact = readArtifact(contract, outDir, root);
   }
-  let artifact: ForgeArtifact;
-  try {
-    artifact = JSON.parse(readFileSync(file, "utf8")) as ForgeArtifact;
-  } catch {
-    throw new ArtifactError(`unreadable forge artifact ${path.relative(root, file)}: run \`npm run build:contracts\``);
-  }
-
   const bytecode = artifact.bytecode?.object;
   if (bytecode === undefined || !isHex(bytecode) || bytecode.length <= 2) {
-    throw new ArtifactError(`forge artifact ${path.relative(root, file)} holds no creation bytecode`);
+    throw new ArtifactError(`forge artifact of ${contract} holds no creation bytecode`);
   }
   if (Object.keys(artifact.bytecode?.linkReferences ?? {}).length > 0) {
     throw new ArtifactError(`${contract} needs linked libraries, which this deploy code does not support`);
   }
-  assertFresh(contract, artifact, root);
+  const stale = staleSource(artifact, root);
+  if (stale !== undefined) {
+    throw new ArtifactError(`forge artifact of ${contract} is older than ${stale}: run \`npm run build:contracts\``);
+  }
   return bytecode;
 }
 
-/** Fails when a project source the artifact was compiled from has changed or disappeared since. */
-function assertFresh(contract: DeployableContract, artifact: ForgeArtifact, root: string): void {
+function readArtifact(contract: DeployableContract, outDir: string, root: string): ForgeArtifact {
+  const file = path.join(outDir, deployableContracts[contract], `${contract}.json`);
+  if (!existsSync(file)) {
+    throw new ArtifactError(`no forge artifact for ${contract} at ${path.relative(root, file)}: run \`npm run build:contracts\``);
+  }
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as ForgeArtifact;
+  } catch {
+    throw new ArtifactError(`unreadable forge artifact ${path.relative(root, file)}: run \`npm run build:contracts\``);
+  }
+}
+
+/** The first project source that changed or disappeared since the artifact was compiled, if any. */
+function staleSource(artifact: ForgeArtifact, root: string): string | undefined {
   for (const [source, { keccak256: compiledHash }] of Object.entries(artifact.metadata?.sources ?? {})) {
     if (!source.startsWith("contracts/") || compiledHash === undefined) continue;
     const sourcePath = path.join(root, source);
     const current = existsSync(sourcePath) ? keccak256(readFileSync(sourcePath)) : undefined;
-    if (current !== compiledHash) {
-      throw new ArtifactError(`forge artifact of ${contract} is older than ${source}: run \`npm run build:contracts\``);
-    }
+    if (current !== compiledHash) return source;
   }
+  return undefined;
 }
 
 /** Runs `forge build` (no tests or scripts) in the project root; forge's output is shown only if it fails. */
-function buildContracts(root: string, outDir: string): void {
-  process.stderr.write(`${path.relative(root, outDir) || outDir} is missing: building the contracts (forge build)…\n`);
+function buildContracts(root: string, outDir: string, reason: string): void {
+  process.stderr.write(`${reason}: building the contracts (forge build)…\n`);
   const forge = path.join(root, "node_modules", ".bin", "forge");
-  const args = ["build", "--skip", "test", "--skip", "script"];
+  const args = ["build", "--force", "--skip", "test", "--skip", "script"];
   const result = spawnSync(forge, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
   if (result.error !== undefined || result.status !== 0) {
     process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);

@@ -101,6 +101,12 @@ interface IRevenueDistributor is IStakeLedger {
     error RevenueDistributorTooManyTokens(uint256 max);
     /// @notice A protocol parameter is outside its allowed range.
     error RevenueDistributorParameterOutOfBounds(uint256 value, uint256 min, uint256 max);
+    /// @notice Payments and stakes are paused (or `pause` was called while paused).
+    /// @dev Named and shaped as OpenZeppelin Pausable's error, so its selector is the one integrators know.
+    error EnforcedPause();
+    /// @notice `unpause` was called while not paused.
+    /// @dev Named and shaped as OpenZeppelin Pausable's error, so its selector is the one integrators know.
+    error ExpectedPause();
 
     // ---------------------------------------------------------------------------------------------
     // Events
@@ -155,10 +161,18 @@ interface IRevenueDistributor is IStakeLedger {
     event RewardWindowSet(uint48 previousWindow, uint48 newWindow);
     /// @notice Governance changed the unbonding period.
     event UnbondingPeriodSet(uint48 previousPeriod, uint48 newPeriod);
+    /// @notice Governance stopped new payments and stakes (OpenZeppelin Pausable's event).
+    event Paused(address account);
+    /// @notice Governance resumed payments and stakes (OpenZeppelin Pausable's event).
+    event Unpaused(address account);
 
     // ---------------------------------------------------------------------------------------------
     // Views
     // ---------------------------------------------------------------------------------------------
+
+    /// @notice Whether new payments and stakes are stopped (claims, unstaking and withdrawals never are).
+    /// @return True if paused.
+    function paused() external view returns (bool);
 
     /// @notice Staker rewards an account can claim now on a rune in a token (streamed part included).
     /// @param rune The rune.
@@ -184,6 +198,7 @@ interface IRevenueDistributor is IStakeLedger {
     function stakerCountOf(bytes32 rune) external view returns (uint256);
 
     /// @notice All-time amount paid to a rune in a token.
+    /// @dev A statistic, not a balance: it saturates at 2^128 - 1 instead of ever making a payment revert.
     /// @param rune The rune.
     /// @param token The token.
     /// @return The amount.
@@ -246,6 +261,8 @@ interface IRevenueDistributor is IStakeLedger {
     /// @notice Pays for a service. ETH: send `amount` as value; ERC-20: approve first (or use the permit variant).
     /// @dev Checks in order: token allowed, rune registered and active, signature by the rune's current signer
     /// (EOA or ERC-1271), serviceId unused for the rune, deadline, caller is payer, full amount received.
+    /// A payment that would take the rune's unclaimed developer balance in the token past 2^128 - 1 reverts
+    /// (SafeCast) until the rune owner claims; only a token of more than 2^128 units can get there.
     /// @param receipt The receipt.
     /// @param signature The rune signer's EIP-712 signature of the receipt.
     function pay(ServiceReceipt calldata receipt, bytes calldata signature) external payable;

@@ -1,0 +1,129 @@
+import { fileURLToPath } from "node:url";
+import { test as base, type Page } from "@playwright/test";
+import { type Address, type Hex, createPublicClient, http, numberToHex, type PublicClient } from "viem";
+import { anvilAccount } from "../../scripts/seed";
+import { E2E_ANVIL_URL, E2E_RPC_URL } from "./ports";
+
+type JsonRpcReply = { result?: unknown; error?: { code: number; message: string } };
+
+/** Raw JSON-RPC to the e2e anvil node. */
+export async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
+  const response = await fetch(E2E_ANVIL_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  const body = (await response.json()) as JsonRpcReply;
+  if (body.error) throw new Error(`${method}: ${body.error.message}`);
+  return body.result as T;
+}
+
+/** The chain, for specs: a viem client on anvil and the RPC proxy switch. */
+export interface ChainFixture {
+  client: PublicClient;
+  /** Makes the app's RPC unreachable (or reachable again). */
+  setRpcReachable(reachable: boolean): Promise<void>;
+}
+
+/** The browser wallet the page sees; the test drives it. */
+export interface TestWallet {
+  /** Acts as anvil's default account `index` (its key is unlocked on the node). */
+  useAccount(index: number): Promise<void>;
+  /** The wallet's current chain (it can be told to sit on the wrong one). */
+  setChain(chainId: number): Promise<void>;
+  /** The next request of these methods fails with 4001 (user rejected). */
+  rejectNext(method: "eth_requestAccounts" | "eth_sendTransaction"): void;
+  address(): Address;
+  chainId(): number;
+  /** How many times the page asked for `method`. */
+  requestCount(method: string): number;
+}
+
+export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
+  // Every spec starts from the seeded chain: snapshot before, revert after.
+  chain: [
+    async ({}, use) => {
+      const snapshot = await rpc<Hex>("evm_snapshot");
+      const client = createPublicClient({ transport: http(E2E_ANVIL_URL) }) as PublicClient;
+      await use({
+        client,
+        async setRpcReachable(reachable) {
+          await fetch(`${E2E_RPC_URL}/${reachable ? "__rpc-up" : "__rpc-down"}`, { method: "POST" });
+        },
+      });
+      await fetch(`${E2E_RPC_URL}/__rpc-up`, { method: "POST" });
+      await rpc("evm_revert", [snapshot]);
+    },
+    { auto: true },
+  ],
+  wallet: async ({ page }, use) => {
+    const state = { account: anvilAccount(7), chainId: 31337, connected: false, reject: new Set<string>() };
+    const counts = new Map<string, number>();
+    const emit = (pageRef: Page, event: string, value: unknown) =>
+      pageRef.evaluate(([e, v]) => (window as unknown as { __testWallet: { emit(e: string, v: unknown): void } }).__testWallet.emit(e as string, v), [event, value] as const);
+    await page.exposeFunction("__testWalletRequest", async ({ method, params }: { method: string; params: unknown[] }): Promise<JsonRpcReply> => {
+      counts.set(method, (counts.get(method) ?? 0) + 1);
+      if (state.reject.delete(method)) return { error: { code: 4001, message: "User rejected the request." } };
+      switch (method) {
+        case "eth_chainId":
+          return { result: numberToHex(state.chainId) };
+        case "net_version":
+          return { result: String(state.chainId) };
+        case "eth_accounts":
+          return { result: state.connected ? [state.account] : [] };
+        case "eth_requestAccounts":
+          state.connected = true;
+          return { result: [state.account] };
+        case "wallet_requestPermissions":
+          state.connected = true;
+          return { result: [{ parentCapability: "eth_accounts" }] };
+        case "wallet_getPermissions":
+          return { result: state.connected ? [{ parentCapability: "eth_accounts" }] : [] };
+        case "wallet_revokePermissions":
+          state.connected = false;
+          return { result: null };
+        case "wallet_switchEthereumChain": {
+          const requested = Number((params[0] as { chainId: Hex }).chainId);
+          if (requested !== 31337 && requested !== 1) return { error: { code: 4902, message: "Unrecognized chain." } };
+          state.chainId = requested;
+          void emit(page, "chainChanged", numberToHex(requested));
+          return { result: null };
+        }
+        case "eth_sendTransaction": {
+          const [tx] = params as [Record<string, unknown>];
+          return forward(method, [{ ...tx, from: state.account }]);
+        }
+        default:
+          return forward(method, params);
+      }
+    });
+    await page.addInitScript({ path: fileURLToPath(new URL("./wallet-provider.js", import.meta.url)) });
+    await use({
+      async useAccount(index) {
+        state.account = anvilAccount(index);
+        if (state.connected) await emit(page, "accountsChanged", [state.account]);
+      },
+      async setChain(chainId) {
+        state.chainId = chainId;
+        if (state.connected) await emit(page, "chainChanged", numberToHex(chainId));
+      },
+      rejectNext(method) {
+        state.reject.add(method);
+      },
+      address: () => state.account,
+      requestCount: (method) => counts.get(method) ?? 0,
+      chainId: () => state.chainId,
+    });
+  },
+});
+
+async function forward(method: string, params: unknown[]): Promise<JsonRpcReply> {
+  const response = await fetch(E2E_ANVIL_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  return (await response.json()) as JsonRpcReply;
+}
+
+export { expect } from "@playwright/test";
