@@ -10,6 +10,9 @@ import { FutharkText } from "./FutharkText";
 import { RuneSigil } from "./RuneSigil";
 import { SplitBar } from "./SplitBar";
 
+/** The agent column stays in view while the numbers scroll sideways on a phone. */
+const STICKY = "sticky left-0 z-10 bg-white dark:bg-stone-900";
+
 type SortKey = "name" | "status" | "stakers" | "staked" | "revenue30d" | "revenueAll" | "per1000";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -59,10 +62,14 @@ export function AgentsTable({ agents, tokens }: { agents: AgentSummary[]; tokens
     return sort.descending ? sorted.reverse() : sorted;
   }, [agents, query, sort, token]);
 
-  function header(key: SortKey, label: string, align: "left" | "right" = "right") {
+  function header(key: SortKey, label: string, align: "left" | "right" = "right", sticky = false) {
     const active = sort.key === key;
     return (
-      <th scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"} className={`px-3 py-2 font-medium text-${align}`}>
+      <th
+        scope="col"
+        aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
+        className={`px-3 py-2 font-medium ${align === "left" ? "text-left" : "text-right"} ${sticky ? STICKY : ""}`}
+      >
         <button
           type="button"
           onClick={() => setSort({ key, descending: active ? !sort.descending : key !== "name" })}
@@ -121,7 +128,7 @@ export function AgentsTable({ agents, tokens }: { agents: AgentSummary[]; tokens
           <table className="w-full min-w-[880px] text-sm" aria-label="Agents">
             <thead className="border-b border-stone-200 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
               <tr>
-                {header("name", "Agent", "left")}
+                {header("name", "Agent", "left", true)}
                 {header("status", "Status", "left")}
                 <th scope="col" className="px-3 py-2 text-left font-medium">Split</th>
                 {header("staked", "Staked")}
@@ -135,14 +142,15 @@ export function AgentsTable({ agents, tokens }: { agents: AgentSummary[]; tokens
               {rows.map((agent) => {
                 const t = token?.address;
                 return (
-                  <tr key={agent.rune} className="border-b border-stone-100 last:border-0 hover:bg-stone-50 dark:border-stone-800/60 dark:hover:bg-stone-800/40">
-                    <td className="px-3 py-3">
+                  <tr key={agent.rune} className="border-b border-stone-100 last:border-0 dark:border-stone-800/60">
+                    <td className={`px-3 py-3 ${STICKY}`}>
                       <Link href={`/agents/${agent.rune}`} className="flex items-center gap-3">
                         <RuneSigil rune={agent.rune} size={36} />
                         <span className="min-w-0">
                           <span className="block font-medium text-stone-900 hover:underline dark:text-stone-50" data-testid="agent-name">{agentName(agent)}</span>
                           <span className="flex items-center gap-2 font-mono text-xs text-stone-500" title={agent.rune}>
-                            <FutharkText rune={agent.rune} height={11} /> {agent.rune.slice(0, 8)}…{agent.rune.slice(-4)}
+                            <FutharkText rune={agent.rune} height={11} />
+                            <span className="hidden sm:inline">{agent.rune.slice(0, 8)}…{agent.rune.slice(-4)}</span>
                           </span>
                         </span>
                       </Link>

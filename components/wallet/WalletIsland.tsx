@@ -9,6 +9,7 @@ import type { AppConfig } from "@/lib/config";
 import type { DevAccount } from "@/lib/dev-wallet";
 import { createWagmiConfig } from "@/lib/wagmi-config";
 import { WALLET_SESSION_KEY } from "@/lib/wallet-session";
+import { TransactionToasts } from "./TransactionToasts";
 
 /** Follows the `dark` class the theme toggle sets on <html>. */
 function useDarkMode(): boolean {
@@ -40,6 +41,7 @@ export default function WalletIsland({
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider theme={dark ? darkTheme(accent) : lightTheme(accent)} modalSize="compact">
           <WalletControls config={config} openConnectModal={openConnectModal} />
+          <TransactionToasts />
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>
