@@ -1309,6 +1309,32 @@ export const revenueDistributorAbi = [
     inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32', indexed: true },
       {
+        name: 'proposalId',
+        internalType: 'uint64',
+        type: 'uint64',
+        indexed: true,
+      },
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'weight',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'VetoWeightLowered',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
         name: 'account',
         internalType: 'address',
         type: 'address',

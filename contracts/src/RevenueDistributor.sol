@@ -847,6 +847,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         // forge-lint: disable-next-line(unsafe-typecast)
         tally.stake -= uint192(weight - remainingActive);
         _vetoWeights[rune][msg.sender] = remainingActive;
+        emit VetoWeightLowered(rune, vetoedProposalId, msg.sender, remainingActive);
     }
 
     function _requireActive(bytes32 rune, IRuneRegistry.RuneStatus status) private pure {

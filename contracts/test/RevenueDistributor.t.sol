@@ -1678,6 +1678,8 @@ contract RevenueDistributorTest is AuroruneTest {
         vm.prank(alice);
         distributor.vetoSplitProposal(rune);
 
+        vm.expectEmit(address(distributor));
+        emit IRevenueDistributor.VetoWeightLowered(rune, proposalId, alice, 40 ether);
         _requestUnstake(alice, rune, 60 ether);
         (uint256 vetoStake, uint256 activeStake) = distributor.vetoTally(rune, proposalId);
         assertEq(vetoStake, 40 ether);

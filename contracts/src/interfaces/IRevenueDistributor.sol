@@ -95,7 +95,8 @@ interface IRevenueDistributor is IStakeLedger {
     error RevenueDistributorNoActiveStake(bytes32 rune, address account);
     /// @notice The account already vetoed this proposal.
     error RevenueDistributorAlreadyVetoed(bytes32 rune, uint64 proposalId);
-    /// @notice Stake added after a proposal was made cannot veto it.
+    /// @notice The account added stake after the proposal was made, so it cannot veto it (not even with the stake
+    /// it held before).
     error RevenueDistributorStakedAfterProposal(uint48 lastStakedAt, uint48 proposedAt);
     /// @notice Too many payment tokens.
     error RevenueDistributorTooManyTokens(uint256 max);
@@ -155,6 +156,8 @@ interface IRevenueDistributor is IStakeLedger {
     event InfraClaimed(address indexed account, address indexed token, uint256 amount, uint64 timestamp);
     /// @notice A staker vetoed a split proposal with its active stake.
     event SplitProposalVetoed(bytes32 indexed rune, uint64 indexed proposalId, address indexed account, uint256 weight);
+    /// @notice Unstaking lowered a veto's weight to the account's remaining active stake.
+    event VetoWeightLowered(bytes32 indexed rune, uint64 indexed proposalId, address indexed account, uint256 weight);
     /// @notice Governance allowed or disallowed a payment token.
     event TokenAllowanceSet(address indexed token, bool allowed);
     /// @notice Governance changed the reward window.
@@ -346,8 +349,8 @@ interface IRevenueDistributor is IStakeLedger {
     /// @param allowed Whether new payments in it are accepted.
     function setTokenAllowed(address token, bool allowed) external;
 
-    /// @notice Sets the window over which each stakers part is streamed (1 day to 90 days). Applies to new
-    /// payments only.
+    /// @notice Sets the window over which each stakers part is streamed (1 day to 90 days). A running stream keeps
+    /// its end; the next payment to a (rune, token) rolls what is still unstreamed into a window of the new length.
     /// @param newWindow Seconds.
     function setRewardWindow(uint48 newWindow) external;
 

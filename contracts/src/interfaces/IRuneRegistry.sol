@@ -243,8 +243,9 @@ interface IRuneRegistry {
 
     /// @notice Settles the pending proposal once its delay has passed: it takes effect unless vetoing stake
     /// exceeds half of the quorum base, in which case it is rejected. Anyone may call.
-    /// @dev The quorum base is the lesser of the rune's active stake when proposed and now, so staking more
-    /// during the delay cannot dilute a veto.
+    /// @dev The quorum base is the lesser of the rune's active stake when proposed and now: stake added during the
+    /// delay can never raise the base above what it was when the proposal was made (it can only restore stake
+    /// that left meanwhile), and such stake cannot veto.
     /// @param rune The rune.
     /// @return executed True if the split changed, false if the proposal was rejected.
     function executeSplitProposal(bytes32 rune) external returns (bool executed);
