@@ -52,7 +52,7 @@ export function AgentsTable({ agents, tokens }: { agents: AgentSummary[]; tokens
     const keyed: Record<SortKey, (a: AgentSummary, b: AgentSummary) => number> = {
       name: (a, b) => agentName(a).localeCompare(agentName(b)),
       status: (a, b) => a.status.localeCompare(b.status),
-      stakers: (a, b) => a.stakerCount - b.stakerCount,
+      stakers: (a, b) => compareBigint(a.stakerCount, b.stakerCount),
       staked: (a, b) => compareBigint(a.totalStaked, b.totalStaked),
       revenue30d: (a, b) => (t ? compareBigint(a.revenue30d[t], b.revenue30d[t]) : 0),
       revenueAll: (a, b) => (t ? compareBigint(a.revenueAllTime[t], b.revenueAllTime[t]) : 0),
@@ -164,7 +164,7 @@ export function AgentsTable({ agents, tokens }: { agents: AgentSummary[]; tokens
                     <td className="px-3 py-3 text-right tabular-nums" data-testid="total-staked">
                       {formatAmount(agent.totalStaked, 18, { maxFractionDigits: 2 })}
                     </td>
-                    <td className="px-3 py-3 text-right tabular-nums" data-testid="staker-count">{agent.stakerCount}</td>
+                    <td className="px-3 py-3 text-right tabular-nums" data-testid="staker-count">{agent.stakerCount.toString()}</td>
                     <td className="px-3 py-3 text-right tabular-nums" data-testid="revenue-30d">{amount(t ? agent.revenue30d[t] : undefined)}</td>
                     <td className="px-3 py-3 text-right tabular-nums" data-testid="revenue-all-time">{amount(t ? agent.revenueAllTime[t] : undefined)}</td>
                     <td className="px-3 py-3 text-right tabular-nums" data-testid="revenue-per-1000">

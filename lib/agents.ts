@@ -27,7 +27,7 @@ export interface AgentSummary {
   split: { developerBps: number; infraBps: number; stakersBps: number };
   infra: { recipient: Address; weightBps: number }[];
   totalStaked: bigint;
-  stakerCount: number;
+  stakerCount: bigint;
   revenueAllTime: Record<Address, bigint>;
   revenue30d: Record<Address, bigint>;
   /** 30-day revenue per 1,000 AURUNES staked, per token; absent when nothing is staked. */
@@ -137,7 +137,7 @@ export async function loadAgents(client: PublicClient, config: AppConfig): Promi
       },
       infra: info.infra.map((share) => ({ recipient: share.recipient, weightBps: share.weightBps })),
       totalStaked,
-      stakerCount: Number(stakerCounts[i]!),
+      stakerCount: stakerCounts[i]!,
       revenueAllTime,
       revenue30d,
       revenuePer1000Staked30d,

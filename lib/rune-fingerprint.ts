@@ -36,12 +36,12 @@ function hexBytes(rune: Hex): number[] {
  * runeToFuthark("0x…") // "ᚠᛖᚱᚾᛟᛞᚲᛉ"
  */
 export function runeToFuthark(rune: Hex): string {
-  let value = BigInt(`0x${hexBytes(rune).map((b) => b.toString(16).padStart(2, "0")).join("")}`);
+  let rest = BigInt(`0x${hexBytes(rune).map((b) => b.toString(16).padStart(2, "0")).join("")}`);
   const letters = [...ELDER_FUTHARK];
   let out = "";
   for (let i = 0; i < FUTHARK_LENGTH; i++) {
-    out += letters[Number(value % 24n)];
-    value /= 24n;
+    out += letters[Number(rest % 24n)];
+    rest /= 24n;
   }
   return out;
 }

@@ -40,7 +40,7 @@ import type { AuroruneDeployment } from "./deploy";
 import { projectRoot } from "./lib/artifacts";
 import { type DemoAgent, demoAgents, demoMetadataURI, demoSignerKey } from "./seed-agents";
 
-/** anvil's default mnemonic: its accounts are unlocked on the node, so the seed sends as any of them. */
+/** anvil's default mnemonic: its accounts are unlocked on the node, so the seed can send from each of them. */
 const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
 /** Days of history the seed writes; the chain must start at least this long ago. */
 export const SEED_HISTORY_DAYS = 90;
