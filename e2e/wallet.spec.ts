@@ -1,4 +1,4 @@
-import { anvilAccount } from "../scripts/seed";
+import { anvilAccount } from "../lib/anvil-accounts";
 import { expect, test } from "./support/fixtures";
 
 const short = (address: string) => new RegExp(`${address.slice(0, 4)}.*${address.slice(-4)}`, "i");

@@ -28,20 +28,19 @@ import {
   parseUnits,
   zeroAddress,
 } from "viem";
-import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
+import { privateKeyToAccount } from "viem/accounts";
 import {
   aurunesTokenAbi,
   revenueDistributorAbi,
   runeRegistryAbi,
   testStablecoinAbi,
 } from "../contracts-abi/generated";
+import { anvilAccount } from "../lib/anvil-accounts";
 import { type CollaborativeReceipt, type ServiceReceipt, serviceIdFrom, signCollaborativeReceipt, signServiceReceipt } from "../lib/receipt";
 import type { AuroruneDeployment } from "./deploy";
 import { projectRoot } from "./lib/artifacts";
 import { type DemoAgent, demoAgents, demoMetadataURI, demoSignerKey } from "./seed-agents";
 
-/** anvil's default mnemonic: its accounts are unlocked on the node, so the seed can send from each of them. */
-const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
 /** Days of history the seed writes; the chain must start at least this long ago. */
 export const SEED_HISTORY_DAYS = 90;
 const DAY = 86_400n;
@@ -52,10 +51,6 @@ const ROLES = {
   stakers: [0, 7, 8, 9, 10, 11, 12, 13, 14],
 } as const;
 
-/** Address of anvil's default account `index`. */
-export function anvilAccount(index: number): Address {
-  return mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address;
-}
 
 /** What the seed created, for the dev banner and the e2e tests. */
 export interface SeedSummary {

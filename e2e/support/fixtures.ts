@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { test as base, type Page } from "@playwright/test";
 import { type Address, type Hex, createPublicClient, http, numberToHex, type PublicClient } from "viem";
-import { anvilAccount } from "../../scripts/seed";
+import { anvilAccount } from "../../lib/anvil-accounts";
 import { E2E_ANVIL_URL, E2E_RPC_URL } from "./ports";
 
 type JsonRpcReply = { result?: unknown; error?: { code: number; message: string } };

@@ -1,10 +1,7 @@
 import "server-only";
-import { mnemonicToAccount } from "viem/accounts";
+import { anvilAccount } from "../anvil-accounts";
 import type { AppConfig } from "../config";
 import type { DevAccount } from "../dev-wallet";
-
-/** anvil's default mnemonic: its accounts are funded and unlocked on the local node. */
-const ANVIL_MNEMONIC = "test test test test test test test test test test test junk";
 
 /** Roles of the seeded demo economy worth trying out (see scripts/seed.ts). */
 const DEMO_ROLES: { index: number; label: string }[] = [
@@ -18,7 +15,7 @@ const DEMO_ROLES: { index: number; label: string }[] = [
 export function publicDevAccounts(config: AppConfig): DevAccount[] {
   if (!config.isLocal) return [];
   return DEMO_ROLES.map(({ index, label }) => ({
-    address: mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: index }).address,
+    address: anvilAccount(index),
     label: `#${index} ${label}`,
   }));
 }
