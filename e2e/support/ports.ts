@@ -1,8 +1,12 @@
-/** Ports of the e2e stack (fixed, so the app build and the specs agree; none is the dev default). */
-export const E2E_ANVIL_PORT = 8555;
+/**
+ * Ports of the e2e stack (fixed, so the app build and the specs agree; none is the dev default).
+ * `E2E_PORT_OFFSET` shifts all three, so two checkouts can run their suites side by side.
+ */
+const offset = Number.parseInt(process.env.E2E_PORT_OFFSET ?? "0", 10) || 0;
+export const E2E_ANVIL_PORT = 8555 + offset;
 /** The RPC proxy in front of anvil: the app and the browser talk to this one, so a spec can cut it. */
-export const E2E_RPC_PORT = 8556;
-export const E2E_APP_PORT = 3100;
+export const E2E_RPC_PORT = 8556 + offset;
+export const E2E_APP_PORT = 3100 + offset;
 export const E2E_RPC_URL = `http://127.0.0.1:${E2E_RPC_PORT}`;
 export const E2E_ANVIL_URL = `http://127.0.0.1:${E2E_ANVIL_PORT}`;
 export const E2E_DEPLOYMENT_DIR = ".e2e";
