@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getConfig } from "@/lib/server/config";
+import { getConfig } from "@/lib/config/server";
+import { toPublicConfig } from "@/lib/config/public";
 import { publicDevAccounts } from "@/lib/server/dev-accounts";
 import { NavLinks } from "./NavLinks";
 import { ThemeToggle } from "./ThemeToggle";
@@ -35,7 +36,7 @@ export function SiteHeader() {
             </span>
           )}
           <ThemeToggle />
-          {config && <WalletSlot config={config} devAccounts={publicDevAccounts(config)} />}
+          {config && <WalletSlot config={toPublicConfig(config)} devAccounts={publicDevAccounts(config)} />}
         </div>
       </div>
     </header>

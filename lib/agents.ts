@@ -1,7 +1,7 @@
 import { type Address, type Hex, type PublicClient, erc20Abi, zeroAddress } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../contracts-abi/generated";
 import { type AgentMetadata, parseAgentMetadata } from "./agent-metadata";
-import type { AppConfig } from "./config";
+import type { AppConfig } from "./config/parse";
 
 /** A payment token as the app shows it. */
 export interface TokenInfo {

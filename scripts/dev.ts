@@ -1,13 +1,14 @@
 /**
  * `npm run dev`: the local economy in one command. Starts anvil (chain 31337) in the past, deploys the
  * contracts, seeds ~90 days of demo activity up to now, and serves the app with `next dev`. Ctrl-C stops
- * everything it started. Ports: ANVIL_PORT (8545) and PORT (3000).
+ * everything it started. Ports: ANVIL_PORT (8545) and PORT (3000). The app listens on 127.0.0.1 only (its
+ * dev accounts sign with anvil's keys); HOST=0.0.0.0 opens it to the network on purpose.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { deployAurorune, describeDeployFailure } from "./deploy";
 import { AnvilStartError, type RunningAnvil, isPortFree, startAnvil, stopProcess } from "./lib/anvil";
-import { projectRoot } from "./lib/artifacts";
+import { ensureContractsBuilt, projectRoot } from "./lib/artifacts";
 import { SEED_HISTORY_DAYS, seedDemo } from "./seed";
 
 const DAY = 86_400n;
@@ -23,6 +24,7 @@ function portFrom(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const anvilPort = portFrom("ANVIL_PORT", 8545);
   const appPort = portFrom("PORT", 3000);
+  const host = process.env.HOST?.trim() || "127.0.0.1";
   if (!(await isPortFree(appPort))) throw new AnvilStartError(`port ${appPort} is already in use: stop the other server or set PORT`);
 
   const now = BigInt(Math.floor(Date.now() / 1000));
@@ -39,6 +41,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stopAll(0));
   process.on("SIGTERM", () => void stopAll(0));
 
+  // Build first (if needed), so its message comes before "Deploying…".
+  ensureContractsBuilt();
   console.log(`starting anvil on port ${anvilPort}…`);
   anvil = await startAnvil({ port: anvilPort, timestamp: now - BigInt(SEED_HISTORY_DAYS + 1) * DAY, accounts: 20 });
   const deployment = await deployAurorune({ rpcUrl: anvil.rpcUrl, log: (line) => console.log(`  ${line}`) });
@@ -46,13 +50,25 @@ async function main(): Promise<void> {
   const seed = await seedDemo({ rpcUrl: anvil.rpcUrl, deployment, endAt: now, log: (line) => console.log(`  ${line}`) });
   console.log(`seeded ${Object.keys(seed.runes).length} agents, ${seed.payments} payments (${seed.transactions} transactions) in ${seed.seconds.toFixed(1)} s`);
 
-  next = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["dev", "--port", String(appPort)], {
+  const loopbackOnly = host === "127.0.0.1" || host === "localhost" || host === "::1";
+  next = spawn(path.join(projectRoot, "node_modules", ".bin", "next"), ["dev", "--hostname", host, "--port", String(appPort)], {
     cwd: projectRoot,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHAIN_ID: "31337", RPC_URL: anvil.rpcUrl },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHAIN_ID: "31337",
+      RPC_URL: anvil.rpcUrl,
+      // Other devices cannot reach anvil on this machine's loopback: their browsers read through the app's relay.
+      ...(loopbackOnly ? {} : { PUBLIC_RPC_URL: "/api/rpc" }),
+    },
   });
   next.on("exit", (code) => void stopAll(code ?? 0));
-  console.log(`\nAurorune is starting at http://localhost:${appPort} (local chain at ${anvil.rpcUrl}). Ctrl-C stops both.\n`);
+  console.log(`\nAurorune is starting at http://localhost:${appPort} (or http://127.0.0.1:${appPort}); local chain at ${anvil.rpcUrl}. Ctrl-C stops both.`);
+  if (!loopbackOnly) {
+    console.log(`Listening on ${host}: other machines on your network can open the app and use its dev accounts.`);
+  }
+  console.log("");
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { ConnectButton, RainbowKitProvider, darkTheme, lightTheme, useConnectMod
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { WagmiProvider, useAccount, useSwitchChain } from "wagmi";
-import type { AppConfig } from "@/lib/config";
+import type { PublicConfig } from "@/lib/config/public";
 import type { DevAccount } from "@/lib/dev-wallet";
 import { createWagmiConfig } from "@/lib/wagmi-config";
 import { WALLET_SESSION_KEY } from "@/lib/wallet-session";
@@ -28,7 +28,7 @@ export default function WalletIsland({
   devAccounts,
   openConnectModal,
 }: {
-  config: AppConfig;
+  config: PublicConfig;
   devAccounts: DevAccount[];
   openConnectModal: boolean;
 }) {
@@ -48,7 +48,7 @@ export default function WalletIsland({
   );
 }
 
-function WalletControls({ config, openConnectModal }: { config: AppConfig; openConnectModal: boolean }) {
+function WalletControls({ config, openConnectModal }: { config: PublicConfig; openConnectModal: boolean }) {
   const { isConnected, chainId, status } = useAccount();
   const { openConnectModal: open } = useConnectModal();
   const opened = useRef(false);
@@ -77,7 +77,7 @@ function WalletControls({ config, openConnectModal }: { config: AppConfig; openC
   );
 }
 
-function WrongNetworkPrompt({ config, walletChainId }: { config: AppConfig; walletChainId: number | undefined }) {
+function WrongNetworkPrompt({ config, walletChainId }: { config: PublicConfig; walletChainId: number | undefined }) {
   const { switchChain, isPending, error } = useSwitchChain();
   return (
     <div

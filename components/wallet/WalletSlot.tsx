@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
-import type { AppConfig } from "@/lib/config";
+import type { PublicConfig } from "@/lib/config/public";
 import type { DevAccount } from "@/lib/dev-wallet";
 import { WALLET_SESSION_KEY } from "@/lib/wallet-session";
 
@@ -31,7 +31,7 @@ function SlotButton({ label, disabled, onClick, onWarm }: { label: string; disab
  * Placeholder for the wallet: read pages ship without wallet code. The wallet island (wagmi, RainbowKit,
  * TanStack Query) loads on click (warmed on hover or focus), or at once when a wallet session exists.
  */
-export function WalletSlot({ config, devAccounts }: { config: AppConfig; devAccounts: DevAccount[] }) {
+export function WalletSlot({ config, devAccounts }: { config: PublicConfig; devAccounts: DevAccount[] }) {
   const [state, setState] = useState<"idle" | "restore" | "connect">("idle");
   useEffect(() => {
     try {

@@ -1,6 +1,6 @@
 import "server-only";
 import { type PublicClient, createPublicClient, http } from "viem";
-import { getConfig } from "./config";
+import { getConfig } from "../config/server";
 
 let cached: PublicClient | undefined;
 

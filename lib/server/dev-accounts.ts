@@ -1,6 +1,6 @@
 import "server-only";
 import { anvilAccount } from "../anvil-accounts";
-import type { AppConfig } from "../config";
+import type { AppConfig } from "../config/parse";
 import type { DevAccount } from "../dev-wallet";
 
 /** Roles of the seeded demo economy worth trying out (see scripts/seed.ts). */

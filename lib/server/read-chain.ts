@@ -1,6 +1,6 @@
 import "server-only";
-import { type AppConfig, ConfigError } from "../config";
-import { getConfig } from "./config";
+import { type AppConfig, ConfigError } from "../config/parse";
+import { getConfig } from "../config/server";
 
 /** The outcome of a server-side chain read: data, or a message for the error state. */
 export type ChainRead<T> = { ok: true; data: T; config: AppConfig } | { ok: false; title: string; detail: string };
@@ -21,7 +21,8 @@ export async function readChain<T>(read: (config: AppConfig) => Promise<T>): Pro
     return {
       ok: false,
       title: "Can't reach the chain",
-      detail: `The RPC node at ${config.rpcUrl} did not answer. Check that it is running, then retry.`,
+      // No URL here: the server's RPC URL may carry an API key.
+      detail: `The RPC node of ${config.chainName} did not answer. Check that it is running, then retry.`,
     };
   }
 }

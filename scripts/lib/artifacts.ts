@@ -79,6 +79,14 @@ export function readBytecode(contract: DeployableContract, options: ReadBytecode
   return bytecode;
 }
 
+/**
+ * Makes sure every deployable contract has fresh bytecode in `out/`, building once if not, so the build's
+ * message comes before anything that deploys.
+ */
+export function ensureContractsBuilt(options: ReadBytecodeOptions = {}): void {
+  for (const contract of Object.keys(deployableContracts) as DeployableContract[]) readBytecode(contract, options);
+}
+
 function readArtifact(contract: DeployableContract, outDir: string, root: string): ForgeArtifact {
   const file = path.join(outDir, deployableContracts[contract], `${contract}.json`);
   if (!existsSync(file)) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { Hex } from "viem";
+import { cache } from "react";
 import { ChainError } from "@/components/ChainError";
 import { CopyValue } from "@/components/CopyValue";
 import { FutharkText } from "@/components/FutharkText";
@@ -9,27 +9,37 @@ import { RuneSigil } from "@/components/RuneSigil";
 import { SplitBar } from "@/components/SplitBar";
 import { loadAgents } from "@/lib/agents";
 import { formatBps } from "@/lib/format";
-import { runeToFuthark } from "@/lib/rune-fingerprint";
+import { isRuneHex } from "@/lib/domain/rune";
 import { getPublicClient } from "@/lib/server/chain";
 import { readChain } from "@/lib/server/read-chain";
 
 export const dynamic = "force-dynamic";
 
-const RUNE = /^0x[0-9a-fA-F]{64}$/;
+// One chain read per request, shared by the page and its metadata.
+const readAgents = cache(() => readChain((config) => loadAgents(getPublicClient(), config)));
+
+function agentName(agent: { rune: string; metadata?: { name: string } }): string {
+  return agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}`;
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ rune: string }> }): Promise<Metadata> {
   const { rune } = await params;
-  return { title: RUNE.test(rune) ? `Rune ${runeToFuthark(rune as Hex)}` : "Unknown rune" };
+  // Never name a rune that does not exist: the title says what the page found.
+  if (!isRuneHex(rune)) return { title: "Not a rune" };
+  const result = await readAgents();
+  if (!result.ok) return { title: "Agent" };
+  const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
+  return { title: agent ? agentName(agent) : "Unknown agent" };
 }
 
 export default async function AgentPage({ params }: { params: Promise<{ rune: string }> }) {
   const { rune } = await params;
-  if (!RUNE.test(rune)) notFound();
-  const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  if (!isRuneHex(rune)) notFound();
+  const result = await readAgents();
   if (!result.ok) return <ChainError title={result.title} detail={result.detail} />;
   const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
   if (!agent) notFound();
-  const name = agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}`;
+  const name = agentName(agent);
   return (
     <article>
       <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>

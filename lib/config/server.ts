@@ -1,7 +1,7 @@
 import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type AppConfig, parseConfig } from "../config";
+import { type AppConfig, parseConfig } from "./parse";
 
 let cached: AppConfig | undefined;
 
@@ -12,6 +12,7 @@ export function getConfig(): AppConfig {
     CHAIN_ID: env.CHAIN_ID,
     CHAIN_NAME: env.CHAIN_NAME,
     RPC_URL: env.RPC_URL,
+    PUBLIC_RPC_URL: env.PUBLIC_RPC_URL,
     EXPLORER_URL: env.EXPLORER_URL,
     WALLETCONNECT_PROJECT_ID: env.WALLETCONNECT_PROJECT_ID,
     DEPLOYMENT_FILE: env.DEPLOYMENT_FILE,

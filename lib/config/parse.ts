@@ -6,11 +6,23 @@ export const CANONICAL_MULTICALL3: Address = "0xcA11bde05977b3631167028862bE2a17
 /** Chain id of the local development chain. */
 export const LOCAL_CHAIN_ID = 31337;
 
-/** What the app needs to know about its chain and deployment; safe to send to the browser. */
+/** Path of the app's own read-only JSON-RPC relay (app/api/rpc/route.ts). */
+export const RPC_RELAY_PATH = "/api/rpc";
+
+/**
+ * What the server knows about its chain and deployment. `rpcUrl` may carry an API key: it stays on the
+ * server. What the browser may see is {@link PublicConfig} (lib/config/public.ts).
+ */
 export interface AppConfig {
   chainId: number;
   chainName: string;
+  /** The server's JSON-RPC endpoint (may hold an API key: never sent to the browser, never printed). */
   rpcUrl: string;
+  /**
+   * The browser's JSON-RPC endpoint: `PUBLIC_RPC_URL`, else the local node on the local chain, else the app's
+   * own relay ({@link RPC_RELAY_PATH}, a same-origin path) which forwards read calls to `rpcUrl`.
+   */
+  publicRpcUrl: string;
   /** Block explorer base URL (no trailing slash), if any. */
   explorerUrl?: string;
   /** WalletConnect Cloud project id; WalletConnect-based wallets are offered only when set. */
@@ -37,12 +49,22 @@ export interface ConfigEnv {
   CHAIN_ID?: string;
   CHAIN_NAME?: string;
   RPC_URL?: string;
+  PUBLIC_RPC_URL?: string;
   EXPLORER_URL?: string;
   WALLETCONNECT_PROJECT_ID?: string;
   DEPLOYMENT_FILE?: string;
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/** The origin of a URL without path, query or credentials (where an API key usually sits), for logs. */
+export function redactUrl(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "(unparsable URL)";
+  }
+}
 
 /**
  * Builds and validates the app configuration from environment variables and the deployment file's text.
@@ -60,7 +82,12 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
   const isLocal = chainId === LOCAL_CHAIN_ID;
   const rpcUrl = env.RPC_URL?.trim() || (isLocal ? "http://127.0.0.1:8545" : "");
   if (!rpcUrl) throw new ConfigError(`RPC_URL is required for chain ${chainId}`);
-  if (!/^https?:\/\/[^\s]+$/.test(rpcUrl)) throw new ConfigError(`RPC_URL must be an http(s) URL (got "${rpcUrl}")`);
+  // The value is not echoed: a real RPC URL often carries an API key.
+  if (!/^https?:\/\/[^\s]+$/.test(rpcUrl)) throw new ConfigError("RPC_URL must be an http(s) URL");
+  const publicRpcUrl = env.PUBLIC_RPC_URL?.trim() || (isLocal ? rpcUrl : RPC_RELAY_PATH);
+  if (!/^https?:\/\/[^\s]+$/.test(publicRpcUrl) && publicRpcUrl !== RPC_RELAY_PATH) {
+    throw new ConfigError(`PUBLIC_RPC_URL must be an http(s) URL (got "${publicRpcUrl}")`);
+  }
   const explorerUrl = env.EXPLORER_URL?.trim().replace(/\/+$/, "") || undefined;
   if (explorerUrl && !/^https?:\/\/[^\s]+$/.test(explorerUrl)) {
     throw new ConfigError(`EXPLORER_URL must be an http(s) URL (got "${explorerUrl}")`);
@@ -100,6 +127,7 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
     chainId,
     chainName: env.CHAIN_NAME?.trim() || (isLocal ? "Local chain" : `Chain ${chainId}`),
     rpcUrl,
+    publicRpcUrl,
     explorerUrl,
     walletConnectProjectId: env.WALLETCONNECT_PROJECT_ID?.trim() || undefined,
     isLocal,
