@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
-import { networkInterfaces } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E_DEV_ANVIL_PORT, E2E_DEV_APP_PORT } from "./support/ports";
 
@@ -10,12 +12,15 @@ test.describe.configure({ timeout: 300_000 });
 
 let dev: ChildProcess | undefined;
 let output = "";
+// A fresh clone has no forge output yet: give the run an empty one, so it builds the contracts as a newcomer's does.
+const forgeScratch = mkdtempSync(path.join(tmpdir(), "aurorune-dev-spec-"));
 
 test.afterAll(async () => {
   if (dev?.pid !== undefined && dev.exitCode === null && dev.signalCode === null) {
     process.kill(-dev.pid, "SIGINT");
     await new Promise((resolve) => dev?.once("exit", resolve));
   }
+  rmSync(forgeScratch, { recursive: true, force: true });
 });
 
 /** Whether a TCP connection to host:port is accepted. */
@@ -31,12 +36,24 @@ function accepts(host: string, port: number): Promise<boolean> {
 test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopback only, and stops on Ctrl-C", async ({ page }) => {
   dev = spawn("npx", ["tsx", "scripts/dev.ts"], {
     detached: true, // its own process group, so Ctrl-C (SIGINT to the group) is what a terminal would send
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ANVIL_PORT: String(E2E_DEV_ANVIL_PORT), PORT: String(E2E_DEV_APP_PORT), HOST: "" },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ANVIL_PORT: String(E2E_DEV_ANVIL_PORT),
+      PORT: String(E2E_DEV_APP_PORT),
+      HOST: "",
+      FOUNDRY_OUT: path.join(forgeScratch, "out"),
+      FOUNDRY_CACHE_PATH: path.join(forgeScratch, "cache"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   dev.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   dev.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await expect.poll(() => output, { timeout: 120_000 }).toContain("Aurorune is starting at");
+  await expect.poll(() => output, { timeout: 180_000 }).toContain("Aurorune is starting at");
+  // Messages in the order things happen: the build, then the chain, then the deploy.
+  const building = output.indexOf("building the contracts");
+  expect(building).toBeGreaterThanOrEqual(0);
+  expect(building).toBeLessThan(output.indexOf("starting anvil"));
   expect(output.indexOf("starting anvil")).toBeLessThan(output.indexOf("Deploying"));
   await expect.poll(() => accepts("127.0.0.1", E2E_DEV_APP_PORT), { timeout: 60_000 }).toBe(true);
 
