@@ -1,11 +1,34 @@
 "use client";
 
-/** Switches between light and dark; the choice is remembered (the layout applies it before first paint). */
+import { useEffect } from "react";
+
+const THEME_KEY = "aurorune.theme";
+
+/** The saved theme, else the system's. */
+function preferredDark(): boolean {
+  try {
+    const saved = localStorage.getItem(THEME_KEY);
+    if (saved === "dark" || saved === "light") return saved === "dark";
+  } catch {
+    // no storage: follow the system
+  }
+  return matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+/**
+ * Switches between light and dark; the choice is remembered. The layout's inline script applies it before first
+ * paint; pages whose HTML is rendered in the browser (a 404 thrown by a page) never run that script, so the
+ * toggle applies it again once mounted.
+ */
 export function ThemeToggle() {
+  useEffect(() => {
+    document.documentElement.classList.toggle("dark", preferredDark());
+  }, []);
+
   function toggle() {
     const dark = document.documentElement.classList.toggle("dark");
     try {
-      localStorage.setItem("aurorune.theme", dark ? "dark" : "light");
+      localStorage.setItem(THEME_KEY, dark ? "dark" : "light");
     } catch {
       // storage unavailable (private mode): the choice lasts for this page only
     }

@@ -35,19 +35,26 @@ test("a well-formed but unregistered rune gets a 404 that names no agent", async
   expect(await page.title()).not.toContain(runeToFuthark(unknown));
 });
 
-test("an unknown page gets a themed 404, readable in dark mode", async ({ page }) => {
-  await page.addInitScript(() => localStorage.setItem("aurorune.theme", "dark"));
-  const response = await page.goto("/no-such-page");
-  expect(response?.status()).toBe(404);
-  const heading = page.getByRole("heading", { level: 1, name: "This page does not exist" });
-  await expect(heading).toBeVisible();
-  await expect(page.locator("html")).toHaveClass(/dark/);
-  // The framework's default 404 paints a white box whatever the theme; ours follows the page's dark background.
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).not.toBe("rgb(255, 255, 255)");
-  await expect(heading).not.toHaveCSS("color", "rgb(0, 0, 0)");
-  await expect(page.getByRole("link", { name: "Back to all agents" })).toBeVisible();
-});
+for (const [path, title] of [
+  ["/no-such-page", "This page does not exist"],
+  ["/agents/0xdeadbeef", "This is not a rune"],
+  [`/agents/0x${"cd".repeat(32)}`, "No agent has this rune"],
+] as const) {
+  test(`404 ${path} is themed and readable in dark mode`, async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem("aurorune.theme", "dark"));
+    await page.goto("/portfolio");
+    const darkBackground = await page.locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    const heading = page.getByRole("heading", { level: 1, name: title });
+    await expect(heading).toBeVisible();
+    await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    // The framework's default 404 paints a white box whatever the theme; ours has the site's dark background.
+    await expect(page.locator("body")).toHaveCSS("background-color", darkBackground);
+    await expect(heading).not.toHaveCSS("color", "rgb(0, 0, 0)");
+    await expect(page.getByRole("link", { name: "Back to all agents" })).toBeVisible();
+  });
+}
 
 test("pages load with an icon and no console errors", async ({ page, request }) => {
   const errors: string[] = [];
