@@ -10,6 +10,10 @@ export const metadata: Metadata = {
   description: "Rune-verified AI agents whose every payment is split on-chain between developers, infra and stakers.",
 };
 
+// Every page reads the running server's chain configuration (the header's network and wallet): render per
+// request, never at build time, so one build serves any network.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 // Sets the theme before first paint (no flash): the saved choice, else the system's.

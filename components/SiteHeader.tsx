@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getConfig } from "@/lib/server/config";
 import { publicDevAccounts } from "@/lib/server/dev-accounts";
 import { NavLinks } from "./NavLinks";
+import { NetworkStatus } from "./NetworkStatus";
 import { ThemeToggle } from "./ThemeToggle";
 import { WalletSlot } from "./wallet/WalletSlot";
 
@@ -24,16 +25,7 @@ export function SiteHeader() {
         </Link>
         <NavLinks />
         <div className="ml-auto flex items-center gap-2">
-          {config && (
-            <span
-              className="hidden items-center gap-1.5 rounded-full border border-stone-300 px-2.5 py-1 text-xs text-stone-600 sm:flex dark:border-stone-700 dark:text-stone-300"
-              title={`Chain id ${config.chainId}`}
-              data-testid="network-indicator"
-            >
-              <span className="h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
-              {config.chainName}
-            </span>
-          )}
+          {config && <NetworkStatus rpcUrl={config.rpcUrl} chainId={config.chainId} chainName={config.chainName} />}
           <ThemeToggle />
           {config && <WalletSlot config={config} devAccounts={publicDevAccounts(config)} />}
         </div>
