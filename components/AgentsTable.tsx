@@ -103,8 +103,8 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
     };
   }
 
-  function header(key: SortKey, label: string, options: { align?: "left" | "right"; sticky?: boolean; explain?: string } = {}) {
-    const { align = "right", sticky = false, explain } = options;
+  function header(key: SortKey, label: string, options: { align?: "left" | "right"; sticky?: boolean; explain?: string; unit?: string } = {}) {
+    const { align = "right", sticky = false, explain, unit } = options;
     const active = sort.key === key;
     return (
       <th
@@ -118,7 +118,12 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
           onClick={() => setSort({ key, descending: active ? !sort.descending : key !== "name" })}
           className={`inline-flex items-center gap-1 hover:text-stone-900 dark:hover:text-stone-100 ${align === "right" ? "text-right" : "text-left"}`}
         >
-          {label}
+          {/* Short labels stay on one line; only the long per-1,000 label may wrap. */}
+          <span className={`${align === "right" ? "text-right" : "text-left"} ${explain ? "" : "whitespace-nowrap"}`}>
+            {label}
+            {/* The unit on a line of its own, so headers break in one place rather than mid-phrase. */}
+            {unit && <span className="block font-normal"> ({unit})</span>}
+          </span>
           <span aria-hidden="true" className={active ? "opacity-100" : "opacity-0"}>
             {sort.descending ? "↓" : "↑"}
           </span>
@@ -139,7 +144,7 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Agent name, rune hex or futhark"
+            placeholder="Name, rune hex or futhark"
             className={`${controlClass} outline-none focus:border-amber-500 focus:ring-2 focus:ring-amber-500/30`}
           />
         </label>
@@ -190,11 +195,11 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
                   {header("name", "Agent", { align: "left", sticky: true })}
                   {header("status", "Status", { align: "left" })}
                   <th scope="col" className="px-3 py-2 text-left align-bottom font-medium">Split</th>
-                  {header("staked", `Staked (${STAKE.symbol})`)}
+                  {header("staked", "Staked", { unit: STAKE.symbol })}
                   {header("stakers", "Stakers")}
-                  {header("revenue30d", `Revenue 30 d (${symbol})`)}
-                  {header("revenueAll", `Revenue all time (${symbol})`)}
-                  {header("stakersPer1000", `${PER_1000_LABEL} (${symbol})`, { explain: PER_1000_EXPLAINED })}
+                  {header("revenue30d", "Revenue 30 d", { unit: symbol })}
+                  {header("revenueAll", "Revenue all time", { unit: symbol })}
+                  {header("stakersPer1000", PER_1000_LABEL, { unit: symbol, explain: PER_1000_EXPLAINED })}
                 </tr>
               </thead>
               <tbody>
