@@ -1,14 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { type RpcReachability, probeRpc } from "@/lib/rpc-probe";
 
-/** What the last probe of the RPC found. */
-export type NetworkState = "checking" | "reachable" | "unreachable" | "wrong-chain";
+/** What the dot shows: the last probe's finding, or that the first one is still under way. */
+type NetworkState = "checking" | RpcReachability;
 
 /** Re-probe period while the page is visible; a dead node shows within this. */
 const PROBE_EVERY_MS = 15_000;
-/** A node that has not answered `eth_chainId` in this long counts as down. */
-const PROBE_TIMEOUT_MS = 5_000;
 
 const DOT: Record<NetworkState, string> = {
   checking: "bg-stone-400 animate-pulse",
@@ -25,28 +24,6 @@ const WORD: Record<NetworkState, string> = {
 };
 
 /**
- * Asks the node for its chain id with a plain `fetch` (no viem or wagmi: this sits in every page's first load).
- * Resolves to the state the dot shows; never throws.
- */
-async function probe(rpcUrl: string, chainId: number): Promise<NetworkState> {
-  try {
-    const response = await fetch(rpcUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-      cache: "no-store",
-    });
-    if (!response.ok) return "unreachable";
-    const body = (await response.json()) as { result?: unknown };
-    if (typeof body.result !== "string" || !/^0x[0-9a-fA-F]+$/.test(body.result)) return "unreachable";
-    return Number.parseInt(body.result, 16) === chainId ? "reachable" : "wrong-chain";
-  } catch {
-    return "unreachable";
-  }
-}
-
-/**
  * The network pill in the header: green only while the chain's RPC answers with the expected chain id. Probes on
  * load, every 15 s while the tab is visible, when the browser comes back online, and on click.
  */
@@ -57,7 +34,7 @@ export function NetworkStatus({ rpcUrl, chainId, chainName }: { rpcUrl: string; 
   const check = useCallback(async () => {
     // Only the newest probe may set the state: a slow, older answer must not overwrite a newer one.
     const id = ++latest.current;
-    const next = await probe(rpcUrl, chainId);
+    const next = await probeRpc(rpcUrl, chainId);
     if (id === latest.current) setState(next);
   }, [rpcUrl, chainId]);
 

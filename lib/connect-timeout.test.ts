@@ -36,6 +36,16 @@ describe("withConnectTimeout", () => {
     );
   });
 
+  it("reports nothing for a silent reconnect on page load (there is no dialog to show it in)", async () => {
+    const problems = new ConnectProblemStore();
+    const connector = setup(withConnectTimeout(stubConnector(() => new Promise(() => {})), 30_000, problems));
+    const attempt = connector.connect({ isReconnecting: true });
+    const outcome = expect(attempt).rejects.toBeInstanceOf(WalletConnectTimeoutError);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await outcome;
+    expect(problems.snapshot()).toBeUndefined();
+  });
+
   it("passes a prompt answer through, keeps the connector as `this`, and clears an earlier problem", async () => {
     const problems = new ConnectProblemStore();
     problems.report("earlier problem");

@@ -78,11 +78,13 @@ export function withConnectTimeout(
       // A method, not an arrow: wagmi calls it on its own copy of the connector, and the original connect uses
       // `this` (e.g. the injected connector's `this.getProvider()`).
       async connect(this: unknown, parameters?: Parameters<typeof connect>[0]) {
-        problems.report(undefined);
+        // A silent reconnect on page load has no dialog (and no Retry) to show a problem next to.
+        const interactive = !parameters?.isReconnecting;
+        if (interactive) problems.report(undefined);
         try {
           return await withTimeout(connect.call(this, parameters), timeoutMs, () => new WalletConnectTimeoutError(connector.name, timeoutMs));
         } catch (error) {
-          if (error instanceof WalletConnectTimeoutError) problems.report(error.shortMessage);
+          if (interactive && error instanceof WalletConnectTimeoutError) problems.report(error.shortMessage);
           throw error;
         }
       },
