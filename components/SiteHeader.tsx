@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config/server";
 import { toPublicConfig } from "@/lib/config/public";
 import { publicDevAccounts } from "@/lib/server/dev-accounts";
 import { NavLinks } from "./NavLinks";
+import { NetworkStatus } from "./NetworkStatus";
 import { ThemeToggle } from "./ThemeToggle";
 import { WalletSlot } from "./wallet/WalletSlot";
 
@@ -14,6 +15,8 @@ export function SiteHeader() {
   } catch {
     config = undefined; // the page itself shows the configuration error
   }
+  // Client components get the browser's view only: the server's RPC URL may carry an API key.
+  const publicConfig = config && toPublicConfig(config);
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -25,18 +28,11 @@ export function SiteHeader() {
         </Link>
         <NavLinks />
         <div className="ml-auto flex items-center gap-2">
-          {config && (
-            <span
-              className="hidden items-center gap-1.5 rounded-full border border-stone-300 px-2.5 py-1 text-xs text-stone-600 sm:flex dark:border-stone-700 dark:text-stone-300"
-              title={`Chain id ${config.chainId}`}
-              data-testid="network-indicator"
-            >
-              <span className="h-2 w-2 rounded-full bg-emerald-500" aria-hidden="true" />
-              {config.chainName}
-            </span>
+          {publicConfig && (
+            <NetworkStatus rpcUrl={publicConfig.rpcUrl} chainId={publicConfig.chainId} chainName={publicConfig.chainName} />
           )}
           <ThemeToggle />
-          {config && <WalletSlot config={toPublicConfig(config)} devAccounts={publicDevAccounts(config)} />}
+          {config && publicConfig && <WalletSlot config={publicConfig} devAccounts={publicDevAccounts(config)} />}
         </div>
       </div>
     </header>

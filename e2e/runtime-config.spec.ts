@@ -34,6 +34,26 @@ test("every route serves the running server's configuration, never the build's, 
   expect(await (await request.get("/portfolio")).text()).toContain("Local chain");
 });
 
+test("the browser on the second server reads the chain through that server's relay, and nowhere else", async ({ page }) => {
+  const rpcCalls: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.postData()?.includes('"jsonrpc"')) rpcCalls.push(request.url());
+  });
+  for (const route of ["/portfolio", "/"]) {
+    await page.goto(`${ALT}${route}`);
+    // The network pill probes the chain from the browser: through the relay, and it finds the chain.
+    await expect(page.getByTestId("network-indicator")).toHaveAttribute("data-state", "reachable");
+    await expect(page.getByTestId("network-indicator")).toHaveAccessibleName(new RegExp(E2E_ALT_CHAIN_NAME));
+  }
+  // Connecting a wallet keeps the browser's reads on the relay too.
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await page.getByRole("button", { name: /Dev account: #7 staker/ }).click();
+  const account = anvilAccount(7);
+  await expect(page.getByTestId("rk-account-button")).toContainText(new RegExp(`${account.slice(0, 4)}.*${account.slice(-4)}`, "i"));
+  expect(rpcCalls.length).toBeGreaterThan(0);
+  expect(rpcCalls.filter((url) => url !== `${ALT}/api/rpc`)).toEqual([]);
+});
+
 test("the relay forwards reads and refuses anything else, without revealing the server's RPC URL", async ({ request }) => {
   const read = await request.post(`${ALT}/api/rpc`, { data: { jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] } });
   expect(read.status()).toBe(200);

@@ -30,8 +30,13 @@ export interface AgentSummary {
   stakerCount: bigint;
   revenueAllTime: Record<Address, bigint>;
   revenue30d: Record<Address, bigint>;
-  /** 30-day revenue per 1,000 AURUNES staked, per token; absent when nothing is staked. */
-  revenuePer1000Staked30d: Record<Address, bigint>;
+  /** The stakers part of the last 30 days' payments, per token (what stakers were paid, not the whole revenue). */
+  stakersRevenue30d: Record<Address, bigint>;
+  /**
+   * {@link stakersRevenue30d} per 1,000 AURUNES staked today, per token: what 1,000 staked AURUNES would have
+   * been paid over 30 days. Absent when nothing is staked.
+   */
+  stakersPer1000Staked30d: Record<Address, bigint>;
 }
 
 /** Every agent as of one block. */
@@ -45,6 +50,16 @@ export interface AgentsSnapshot {
 
 const THIRTY_DAYS = 30 * 86_400;
 const ONE_THOUSAND_AURUNES = 1_000n * 10n ** 18n;
+
+/**
+ * An amount scaled to 1,000 AURUNES of stake (rounded down), or `undefined` when nothing is staked.
+ *
+ * @example
+ * perThousandStaked(10n ** 18n, 50_000n * 10n ** 18n) // 2n * 10n ** 16n (0.02 per 1,000 staked)
+ */
+export function perThousandStaked(amount: bigint, totalStaked: bigint): bigint | undefined {
+  return totalStaked > 0n ? (amount * ONE_THOUSAND_AURUNES) / totalStaked : undefined;
+}
 /** Block span of one eth_getLogs call (public RPCs cap ranges). */
 const LOG_CHUNK = 10_000n;
 
@@ -115,12 +130,15 @@ export async function loadAgents(client: PublicClient, config: AppConfig): Promi
     const totalStaked = stakes[i]!;
     const revenueAllTime: Record<Address, bigint> = {};
     const revenue30d: Record<Address, bigint> = {};
-    const revenuePer1000Staked30d: Record<Address, bigint> = {};
+    const stakersRevenue30d: Record<Address, bigint> = {};
+    const stakersPer1000Staked30d: Record<Address, bigint> = {};
     tokens.forEach((token, t) => {
       revenueAllTime[token.address] = revenues[i * tokens.length + t]!;
-      const last30 = recent.get(`${rune}:${token.address.toLowerCase()}`) ?? 0n;
-      revenue30d[token.address] = last30;
-      if (totalStaked > 0n) revenuePer1000Staked30d[token.address] = (last30 * ONE_THOUSAND_AURUNES) / totalStaked;
+      const last30 = recent.get(`${rune}:${token.address.toLowerCase()}`) ?? { amount: 0n, stakers: 0n };
+      revenue30d[token.address] = last30.amount;
+      stakersRevenue30d[token.address] = last30.stakers;
+      const perThousand = perThousandStaked(last30.stakers, totalStaked);
+      if (perThousand !== undefined) stakersPer1000Staked30d[token.address] = perThousand;
     });
     return {
       rune,
@@ -140,7 +158,8 @@ export async function loadAgents(client: PublicClient, config: AppConfig): Promi
       stakerCount: stakerCounts[i]!,
       revenueAllTime,
       revenue30d,
-      revenuePer1000Staked30d,
+      stakersRevenue30d,
+      stakersPer1000Staked30d,
     };
   });
   return { agents, tokens, blockNumber: block.number, blockTimestamp: Number(block.timestamp) };
@@ -176,14 +195,20 @@ async function loadTokens(
   });
 }
 
-/** Sum of ServicePaid amounts per `${rune}:${token}` since a chain time, from one chunked log scan. */
+/** Paid amounts and their stakers parts summed per `${rune}:${token}`. */
+interface RecentRevenue {
+  amount: bigint;
+  stakers: bigint;
+}
+
+/** Sum of ServicePaid amounts (and their stakers parts) per `${rune}:${token}` since a chain time, from one chunked log scan. */
 async function revenueSince(
   client: PublicClient,
   config: AppConfig,
   since: number,
   toBlock: bigint,
-): Promise<Map<string, bigint>> {
-  const totals = new Map<string, bigint>();
+): Promise<Map<string, RecentRevenue>> {
+  const totals = new Map<string, RecentRevenue>();
   for (let from = BigInt(config.deploymentBlock); from <= toBlock; from += LOG_CHUNK) {
     const to = from + LOG_CHUNK - 1n < toBlock ? from + LOG_CHUNK - 1n : toBlock;
     const logs = await client.getContractEvents({
@@ -197,7 +222,8 @@ async function revenueSince(
     for (const { args } of logs) {
       if (Number(args.timestamp) < since) continue;
       const key = `${args.rune}:${args.token.toLowerCase()}`;
-      totals.set(key, (totals.get(key) ?? 0n) + args.amount);
+      const sum = totals.get(key) ?? { amount: 0n, stakers: 0n };
+      totals.set(key, { amount: sum.amount + args.amount, stakers: sum.stakers + args.stakersAmount });
     }
   }
   return totals;

@@ -46,3 +46,51 @@ export function formatBps(bps: number): string {
   const rest = bps % 100;
   return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, "0").replace(/0$/, "")}%`;
 }
+
+/** Options of {@link formatFixed}. */
+export interface FormatFixedOptions {
+  /** BCP 47 locale whose digit grouping and decimal sign are used, e.g. "en-US", "de-DE". */
+  locale: string;
+  /** Exactly this many fraction digits, always shown (padded with zeros), so a column's figures line up. */
+  fractionDigits: number;
+  /** Appended after a space, e.g. "ETH". */
+  symbol?: string;
+}
+
+/**
+ * Formats a token amount with a fixed number of fraction digits in a locale's style, exactly from its integer
+ * units: the whole part goes to `Intl.NumberFormat` as a bigint (exact at any size), the fraction is cut from
+ * the digits (rounded down, so an amount is never overstated). A non-zero amount below the precision reads
+ * "<0.01" rather than a misleading zero.
+ *
+ * @example
+ * formatFixed(1_234_500_000_000_000_000_000n, 18, { locale: "en-US", fractionDigits: 2 }) // "1,234.50"
+ * formatFixed(1_234_500_000_000_000_000_000n, 18, { locale: "de-DE", fractionDigits: 2 }) // "1.234,50"
+ */
+export function formatFixed(value: bigint, decimals: number, options: FormatFixedOptions): string {
+  const digits = Math.max(0, Math.min(options.fractionDigits, decimals));
+  const negative = value < 0n;
+  const magnitude = negative ? -value : value;
+  const unit = 10n ** BigInt(decimals - digits);
+  const scaled = magnitude / unit;
+  const base = 10n ** BigInt(digits);
+  const whole = scaled / base;
+  const fraction = digits > 0 ? (scaled % base).toString().padStart(digits, "0") : "";
+  const grouping = new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 });
+  const decimalSign = new Intl.NumberFormat(options.locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  const suffix = options.symbol ? ` ${options.symbol}` : "";
+  if (scaled === 0n && magnitude !== 0n) {
+    const smallest = digits > 0 ? `0${decimalSign}${"0".repeat(digits - 1)}1` : "1";
+    return `${negative ? ">-" : "<"}${smallest}${suffix}`;
+  }
+  const text = `${grouping.format(whole)}${digits > 0 ? `${decimalSign}${fraction}` : ""}`;
+  return `${negative && scaled !== 0n ? "-" : ""}${text}${suffix}`;
+}
+
+/**
+ * Fraction digits to show for a token: ETH keeps 4 (one unit is worth far more than one AURUNES or one dollar,
+ * so 0.01 ETH is too coarse), every other token 2, never more than the token has.
+ */
+export function displayFractionDigits(token: { symbol: string; decimals: number }): number {
+  return Math.min(token.decimals, token.symbol === "ETH" ? 4 : 2);
+}

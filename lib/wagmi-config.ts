@@ -7,9 +7,12 @@ import {
   walletConnectWallet,
 } from "@rainbow-me/rainbowkit/wallets";
 import { type Chain, defineChain } from "viem";
-import { type Config, createConfig, createStorage, http } from "wagmi";
+import { type Config, type CreateConnectorFn, createConfig, createStorage, http } from "wagmi";
+import { injected } from "wagmi/connectors";
 import { type PublicConfig, absoluteRpcUrl } from "./config/public";
+import { withConnectTimeout } from "./connect-timeout";
 import { type DevAccount, devAccountWallet } from "./dev-wallet";
+import { type AnnouncedProvider, discoverInjectedProviders, hasInjectedProvider } from "./injected-providers";
 
 /** The viem chain of the app's configuration (Multicall3 included, so wagmi batches reads). */
 export function appChain(config: PublicConfig): Chain {
@@ -29,28 +32,43 @@ export function appChain(config: PublicConfig): Chain {
 }
 
 /**
- * wagmi config for the wallet island. Injected wallets always; WalletConnect-based wallets only with a project
- * id (otherwise the browser would call WalletConnect's servers); dev accounts only on the local chain.
+ * wagmi config for the wallet island. Wallets the browser announces (EIP-6963) and the generic injected wallet
+ * only when a provider is really there (otherwise "Browser Wallet" would be offered and spin forever);
+ * WalletConnect-based wallets only with a project id (otherwise the browser would call WalletConnect's servers);
+ * dev accounts only on the local chain. Every connection attempt times out (lib/connect-timeout.ts).
  */
 export function createWagmiConfig(config: PublicConfig, devAccounts: readonly DevAccount[]): Config {
   const chain = appChain(config);
-  const groups: WalletList = [{ groupName: "Installed", wallets: [injectedWallet] }];
+  const announced = typeof window === "undefined" ? [] : discoverInjectedProviders();
+  const groups: WalletList = [];
+  // An announced provider that is also window.ethereum is already listed under its own name.
+  if (typeof window !== "undefined" && hasInjectedProvider(window, announced)) {
+    groups.push({ groupName: "Installed", wallets: [injectedWallet] });
+  }
   if (config.walletConnectProjectId) {
     groups.push({ groupName: "Popular", wallets: [metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet] });
   }
   if (config.isLocal && devAccounts.length > 0) {
     groups.push({ groupName: "Local development", wallets: devAccounts.map(devAccountWallet) });
   }
-  const connectors = connectorsForWallets(groups, {
-    appName: "Aurorune",
-    projectId: config.walletConnectProjectId ?? "not-configured",
-  });
+  const walletConnectors =
+    groups.length === 0 ? [] : connectorsForWallets(groups, { appName: "Aurorune", projectId: config.walletConnectProjectId ?? "not-configured" });
+  const connectors: CreateConnectorFn[] = [...walletConnectors, ...announced.map(announcedConnector)].map((connector) =>
+    withConnectTimeout(connector),
+  );
   return createConfig({
     chains: [chain],
     connectors,
     transports: { [chain.id]: http(chain.rpcUrls.default.http[0], { batch: true }) },
     storage: createStorage({ storage: typeof window === "undefined" ? undefined : window.localStorage }),
-    multiInjectedProviderDiscovery: true,
+    // Discovery is done above instead, so announced wallets get the connection timeout too (wagmi's own
+    // discovery creates their connectors where they cannot be wrapped). RainbowKit lists them as "Installed".
+    multiInjectedProviderDiscovery: false,
     ssr: false,
   });
+}
+
+/** The connector wagmi itself would make for an EIP-6963 announcement (its id is the wallet's rdns). */
+function announcedConnector({ info, provider }: AnnouncedProvider): CreateConnectorFn {
+  return injected({ target: { id: info.rdns, name: info.name, icon: info.icon, provider } });
 }

@@ -2,6 +2,7 @@ import { AgentsTable } from "@/components/AgentsTable";
 import { ChainError } from "@/components/ChainError";
 import { loadAgents } from "@/lib/agents";
 import { getPublicClient } from "@/lib/server/chain";
+import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
 
 // Chain state changes with every block: render per request.
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AgentsPage() {
   const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  const locale = await requestLocale();
   return (
     <>
       <div className="mb-6">
@@ -19,7 +21,7 @@ export default async function AgentsPage() {
         </p>
       </div>
       {result.ok ? (
-        <AgentsTable agents={result.data.agents} tokens={result.data.tokens} />
+        <AgentsTable agents={result.data.agents} tokens={result.data.tokens} locale={locale} />
       ) : (
         <ChainError title={result.title} detail={result.detail} />
       )}

@@ -6,9 +6,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { WagmiProvider, useAccount, useSwitchChain } from "wagmi";
 import type { PublicConfig } from "@/lib/config/public";
+import { connectProblem } from "@/lib/connect-timeout";
 import type { DevAccount } from "@/lib/dev-wallet";
 import { createWagmiConfig } from "@/lib/wagmi-config";
 import { WALLET_SESSION_KEY } from "@/lib/wallet-session";
+import { ConnectProblem } from "./ConnectProblem";
 import { TransactionToasts } from "./TransactionToasts";
 
 /** Follows the `dark` class the theme toggle sets on <html>. */
@@ -42,6 +44,7 @@ export default function WalletIsland({
         <RainbowKitProvider theme={dark ? darkTheme(accent) : lightTheme(accent)} modalSize="compact">
           <WalletControls config={config} openConnectModal={openConnectModal} />
           <TransactionToasts />
+          <ConnectProblem />
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>
@@ -50,8 +53,13 @@ export default function WalletIsland({
 
 function WalletControls({ config, openConnectModal }: { config: PublicConfig; openConnectModal: boolean }) {
   const { isConnected, chainId, status } = useAccount();
-  const { openConnectModal: open } = useConnectModal();
+  const { openConnectModal: open, connectModalOpen } = useConnectModal();
   const opened = useRef(false);
+
+  // A connection problem belongs to the dialog: gone once connected or once the dialog is closed.
+  useEffect(() => {
+    if (isConnected || !connectModalOpen) connectProblem.report(undefined);
+  }, [isConnected, connectModalOpen]);
 
   useEffect(() => {
     if (openConnectModal && !opened.current && open && status === "disconnected") {

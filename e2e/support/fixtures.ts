@@ -33,6 +33,8 @@ export interface TestWallet {
   setChain(chainId: number): Promise<void>;
   /** The next request of these methods fails with 4001 (user rejected). */
   rejectNext(method: "eth_requestAccounts" | "eth_sendTransaction"): void;
+  /** The next request of this method never gets an answer (a locked or stuck extension). */
+  hangNext(method: "eth_requestAccounts"): void;
   address(): Address;
   chainId(): number;
   /** How many times the page asked for `method`. */
@@ -57,13 +59,14 @@ export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
     { auto: true },
   ],
   wallet: async ({ page }, use) => {
-    const state = { account: anvilAccount(7), chainId: 31337, connected: false, reject: new Set<string>() };
+    const state = { account: anvilAccount(7), chainId: 31337, connected: false, reject: new Set<string>(), hang: new Set<string>() };
     const counts = new Map<string, number>();
     const emit = (pageRef: Page, event: string, value: unknown) =>
       pageRef.evaluate(([e, v]) => (window as unknown as { __testWallet: { emit(e: string, v: unknown): void } }).__testWallet.emit(e as string, v), [event, value] as const);
     await page.exposeFunction("__testWalletRequest", async ({ method, params }: { method: string; params: unknown[] }): Promise<JsonRpcReply> => {
       counts.set(method, (counts.get(method) ?? 0) + 1);
       if (state.reject.delete(method)) return { error: { code: 4001, message: "User rejected the request." } };
+      if (state.hang.delete(method)) return new Promise<never>(() => {});
       switch (method) {
         case "eth_chainId":
           return { result: numberToHex(state.chainId) };
@@ -109,6 +112,9 @@ export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
       },
       rejectNext(method) {
         state.reject.add(method);
+      },
+      hangNext(method) {
+        state.hang.add(method);
       },
       address: () => state.account,
       requestCount: (method) => counts.get(method) ?? 0,

@@ -7,6 +7,8 @@ import { CopyValue } from "@/components/CopyValue";
 import { FutharkText } from "@/components/FutharkText";
 import { RuneSigil } from "@/components/RuneSigil";
 import { SplitBar } from "@/components/SplitBar";
+import { StatusBadge } from "@/components/StatusBadge";
+import { StatusNotice } from "@/components/StatusNotice";
 import { loadAgents } from "@/lib/agents";
 import { formatBps } from "@/lib/format";
 import { isRuneHex } from "@/lib/domain/rune";
@@ -46,13 +48,16 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
       <header className="mt-4 flex flex-wrap items-start gap-5">
         <RuneSigil rune={agent.rune} size={88} />
         <div className="min-w-0 flex-1">
-          <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+            <StatusBadge status={agent.status} size="large" />
+          </div>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{agent.metadata?.description}</p>
           <FutharkText rune={agent.rune} height={22} className="mt-3 text-amber-600 dark:text-amber-400" />
           <CopyValue label="Rune" value={agent.rune} />
         </div>
-        <span className="rounded-full bg-stone-200 px-3 py-1 text-sm font-medium dark:bg-stone-800">{agent.status}</span>
       </header>
+      <StatusNotice status={agent.status} />
       <dl className="mt-8 grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Split</dt>
