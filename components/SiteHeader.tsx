@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getConfig } from "@/lib/config/server";
 import { toPublicConfig } from "@/lib/config/public";
-import { publicDevAccounts } from "@/lib/server/dev-accounts";
 import { NavLinks } from "./NavLinks";
 import { NetworkStatus } from "./NetworkStatus";
 import { ThemeToggle } from "./ThemeToggle";
@@ -32,7 +31,7 @@ export function SiteHeader() {
             <NetworkStatus rpcUrl={publicConfig.rpcUrl} chainId={publicConfig.chainId} chainName={publicConfig.chainName} />
           )}
           <ThemeToggle />
-          {config && publicConfig && <WalletSlot config={publicConfig} devAccounts={publicDevAccounts(config)} />}
+          <WalletSlot />
         </div>
       </div>
     </header>

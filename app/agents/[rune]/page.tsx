@@ -13,7 +13,9 @@ import { loadAgents } from "@/lib/agents";
 import { formatBps } from "@/lib/format";
 import { isRuneHex } from "@/lib/domain/rune";
 import { getPublicClient } from "@/lib/server/chain";
+import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
+import { PositionIsland } from "./_components/PositionIsland";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +44,7 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
   const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
   if (!agent) notFound();
   const name = agentName(agent);
+  const locale = await requestLocale();
   return (
     <article>
       <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>
@@ -58,7 +61,10 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
         </div>
       </header>
       <StatusNotice status={agent.status} />
-      <dl className="mt-8 grid gap-4 sm:grid-cols-2">
+      <div className="mt-8">
+        <PositionIsland rune={agent.rune} tokens={result.data.tokens} locale={locale} />
+      </div>
+      <dl className="mt-4 grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Split</dt>
           <dd className="mt-2"><SplitBar split={agent.split} /></dd>

@@ -1,57 +1,26 @@
 "use client";
 
-import "@rainbow-me/rainbowkit/styles.css";
-import { ConnectButton, RainbowKitProvider, darkTheme, lightTheme, useConnectModal } from "@rainbow-me/rainbowkit";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { WagmiProvider, useAccount, useSwitchChain } from "wagmi";
+import { ConnectButton, useConnectModal } from "@rainbow-me/rainbowkit";
+import { useEffect, useRef } from "react";
+import { useAccount, useSwitchChain } from "wagmi";
 import type { PublicConfig } from "@/lib/config/public";
 import { connectProblem } from "@/lib/connect-timeout";
-import type { DevAccount } from "@/lib/dev-wallet";
-import { createWagmiConfig } from "@/lib/wagmi-config";
-import { WALLET_SESSION_KEY } from "@/lib/wallet-session";
+import { WALLET_SESSION_KEY, walletDemand } from "@/lib/wallet/session";
 import { ConnectProblem } from "./ConnectProblem";
 import { TransactionToasts } from "./TransactionToasts";
 
-/** Follows the `dark` class the theme toggle sets on <html>. */
-function useDarkMode(): boolean {
-  const [dark, setDark] = useState(() => document.documentElement.classList.contains("dark"));
-  useEffect(() => {
-    const observer = new MutationObserver(() => setDark(document.documentElement.classList.contains("dark")));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
-    return () => observer.disconnect();
-  }, []);
-  return dark;
-}
-
-/** The wallet island: providers plus the connect button and the wrong-network prompt. */
-export default function WalletIsland({
-  config,
-  devAccounts,
-  openConnectModal,
-}: {
-  config: PublicConfig;
-  devAccounts: DevAccount[];
-  openConnectModal: boolean;
-}) {
-  const [wagmiConfig] = useState(() => createWagmiConfig(config, devAccounts));
-  const [queryClient] = useState(() => new QueryClient());
-  const dark = useDarkMode();
-  const accent = { accentColor: "#f59e0b", accentColorForeground: "#1c1917", borderRadius: "medium" } as const;
+/** The header's wallet island: the connect button, the wrong-network prompt, transaction toasts, connection problems. */
+export default function HeaderWallet({ config }: { config: PublicConfig }) {
   return (
-    <WagmiProvider config={wagmiConfig}>
-      <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider theme={dark ? darkTheme(accent) : lightTheme(accent)} modalSize="compact">
-          <WalletControls config={config} openConnectModal={openConnectModal} />
-          <TransactionToasts />
-          <ConnectProblem />
-        </RainbowKitProvider>
-      </QueryClientProvider>
-    </WagmiProvider>
+    <>
+      <WalletControls config={config} />
+      <TransactionToasts />
+      <ConnectProblem />
+    </>
   );
 }
 
-function WalletControls({ config, openConnectModal }: { config: PublicConfig; openConnectModal: boolean }) {
+function WalletControls({ config }: { config: PublicConfig }) {
   const { isConnected, chainId, status } = useAccount();
   const { openConnectModal: open, connectModalOpen } = useConnectModal();
   const opened = useRef(false);
@@ -61,12 +30,13 @@ function WalletControls({ config, openConnectModal }: { config: PublicConfig; op
     if (isConnected || !connectModalOpen) connectProblem.report(undefined);
   }, [isConnected, connectModalOpen]);
 
+  // Connect was clicked before the wallet code had loaded: open the dialog now, once.
   useEffect(() => {
-    if (openConnectModal && !opened.current && open && status === "disconnected") {
+    if (!opened.current && open && status === "disconnected") {
       opened.current = true;
-      open();
+      if (walletDemand.takeOpenModal()) open();
     }
-  }, [openConnectModal, open, status]);
+  }, [open, status]);
 
   useEffect(() => {
     try {

@@ -6,13 +6,14 @@ import {
   rainbowWallet,
   walletConnectWallet,
 } from "@rainbow-me/rainbowkit/wallets";
+import { QueryClient } from "@tanstack/react-query";
 import { type Chain, defineChain } from "viem";
 import { type Config, type CreateConnectorFn, createConfig, createStorage, http } from "wagmi";
 import { injected } from "wagmi/connectors";
-import { type PublicConfig, absoluteRpcUrl } from "./config/public";
-import { withConnectTimeout } from "./connect-timeout";
-import { type DevAccount, devAccountWallet } from "./dev-wallet";
-import { type AnnouncedProvider, discoverInjectedProviders, hasInjectedProvider } from "./injected-providers";
+import { type PublicConfig, absoluteRpcUrl } from "../config/public";
+import { withConnectTimeout } from "../connect-timeout";
+import { type DevAccount, devAccountWallet } from "../dev-wallet";
+import { type AnnouncedProvider, discoverInjectedProviders, hasInjectedProvider } from "../injected-providers";
 
 /** The viem chain of the app's configuration (Multicall3 included, so wagmi batches reads). */
 export function appChain(config: PublicConfig): Chain {
@@ -71,4 +72,36 @@ export function createWagmiConfig(config: PublicConfig, devAccounts: readonly De
 /** The connector wagmi itself would make for an EIP-6963 announcement (its id is the wallet's rdns). */
 function announcedConnector({ info, provider }: AnnouncedProvider): CreateConnectorFn {
   return injected({ target: { id: info.rdns, name: info.name, icon: info.icon, provider } });
+}
+
+/** The one wagmi config and the one query client of a page: every wallet island shares them. */
+export interface WalletState {
+  wagmiConfig: Config;
+  queryClient: QueryClient;
+}
+
+let walletState: WalletState | undefined;
+
+/**
+ * The page's wallet state, created on first use in the browser and shared by every wallet island (header,
+ * panels in the page body), so a connection, a cached read or a refetch after a transaction is seen by all.
+ * The configuration comes from the server with the page and cannot change without a reload.
+ *
+ * @example
+ * const { wagmiConfig, queryClient } = getWalletState(config, devAccounts);
+ */
+export function getWalletState(config: PublicConfig, devAccounts: readonly DevAccount[]): WalletState {
+  walletState ??= {
+    wagmiConfig: createWagmiConfig(config, devAccounts),
+    // Chain reads are refetched on confirmation (invalidated) and on an interval where values move; a window
+    // focus alone does not change the chain.
+    queryClient: new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 4_000 } } }),
+  };
+  return walletState;
+}
+
+declare module "wagmi" {
+  interface Register {
+    config: ReturnType<typeof createWagmiConfig>;
+  }
 }
