@@ -81,3 +81,23 @@ describe("runTransaction", () => {
     expect(await publicClient.getTransactionCount({ address: deployer as Address })).toBe(nonceBefore);
   });
 });
+
+/**
+ * Compile-time checks, run by `tsc` (never called): runTransaction is typed against the ABI, so a misspelt function
+ * or a wrong argument is a type error. An `@ts-expect-error` that stops erroring fails the typecheck.
+ */
+export function runTransactionTypeChecks(): void {
+  const onStage = () => {};
+  void runTransaction({
+    config,
+    // @ts-expect-error: no such function on the distributor
+    request: { address: contracts.revenueDistributor, abi: revenueDistributorAbi, functionName: "stakee", args: [keccak256(stringToHex("x")), 1n] },
+    onStage,
+  });
+  void runTransaction({
+    config,
+    // @ts-expect-error: stake takes (bytes32 rune, uint256 amount): an amount given as a string does not compile
+    request: { address: contracts.revenueDistributor, abi: revenueDistributorAbi, functionName: "stake", args: [keccak256(stringToHex("x")), "1"] },
+    onStage,
+  });
+}
