@@ -32,7 +32,11 @@ export interface TestWallet {
   /** The wallet's current chain (it can be told to sit on the wrong one). */
   setChain(chainId: number): Promise<void>;
   /** The next request of these methods fails with 4001 (user rejected). */
-  rejectNext(method: "eth_requestAccounts" | "eth_sendTransaction"): void;
+  rejectNext(method: "eth_requestAccounts" | "eth_sendTransaction" | "eth_signTypedData_v4" | "wallet_sendCalls"): void;
+  /** Whether the wallet reports EIP-5792 atomic batches (`wallet_getCapabilities`) and runs `wallet_sendCalls`. Default: no. */
+  supportBatches(supported: boolean): void;
+  /** Whether the wallet can sign typed data (EIP-712 permits). Default: yes; no answers 4200 (unsupported method). */
+  supportTypedData(supported: boolean): void;
   /** The next request of this method never gets an answer (a locked or stuck extension). */
   hangNext(method: "eth_requestAccounts"): void;
   address(): Address;
@@ -59,7 +63,16 @@ export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
     { auto: true },
   ],
   wallet: async ({ page }, use) => {
-    const state = { account: anvilAccount(7), chainId: 31337, connected: false, reject: new Set<string>(), hang: new Set<string>() };
+    const state = {
+      account: anvilAccount(7),
+      chainId: 31337,
+      connected: false,
+      reject: new Set<string>(),
+      hang: new Set<string>(),
+      batches: false,
+      typedData: true,
+    };
+    const batches = new Map<string, Hex[]>();
     const counts = new Map<string, number>();
     const emit = (pageRef: Page, event: string, value: unknown) =>
       pageRef.evaluate(([e, v]) => (window as unknown as { __testWallet: { emit(e: string, v: unknown): void } }).__testWallet.emit(e as string, v), [event, value] as const);
@@ -92,6 +105,44 @@ export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
           void emit(page, "chainChanged", numberToHex(requested));
           return { result: null };
         }
+        case "wallet_getCapabilities":
+          if (!state.batches) return { error: { code: 4200, message: "The wallet does not support wallet_getCapabilities." } };
+          return { result: { [numberToHex(state.chainId)]: { atomic: { status: "supported" } } } };
+        case "wallet_sendCalls": {
+          if (!state.batches) return { error: { code: 4200, message: "The wallet does not support wallet_sendCalls." } };
+          // All or nothing, as an atomic batch must be: every call in one block, or none if one would fail.
+          const [{ calls }] = params as [{ calls: { to: Address; data?: Hex; value?: Hex }[] }];
+          const snapshot = await rpc<Hex>("evm_snapshot");
+          await rpc("evm_setAutomine", [false]);
+          const hashes: Hex[] = [];
+          try {
+            // An explicit gas limit: a later call cannot be estimated before the earlier ones are mined.
+            for (const call of calls) hashes.push(await rpc<Hex>("eth_sendTransaction", [{ ...call, from: state.account, gas: "0x7a120" }]));
+            await rpc("evm_mine");
+          } finally {
+            await rpc("evm_setAutomine", [true]);
+          }
+          const receipts = await Promise.all(hashes.map((hash) => rpc<{ status: Hex }>("eth_getTransactionReceipt", [hash])));
+          if (receipts.some((receipt) => receipt.status !== "0x1")) {
+            await rpc("evm_revert", [snapshot]);
+            return { error: { code: 5760, message: "The batch reverted: nothing was executed." } };
+          }
+          const id = `0x${hashes[0]!.slice(2, 66).padEnd(64, "0")}` as Hex;
+          batches.set(id, hashes);
+          return { result: { id } };
+        }
+        case "wallet_getCallsStatus": {
+          const [id] = params as [Hex];
+          const hashes = batches.get(id);
+          if (!hashes) return { error: { code: 5730, message: "Unknown bundle id." } };
+          const receipts = await Promise.all(hashes.map((hash) => rpc<Record<string, unknown>>("eth_getTransactionReceipt", [hash])));
+          return {
+            result: { version: "2.0.0", id, chainId: numberToHex(state.chainId), atomic: true, status: 200, receipts },
+          };
+        }
+        case "eth_signTypedData_v4":
+          if (!state.typedData) return { error: { code: 4200, message: "The wallet does not support eth_signTypedData_v4." } };
+          return forward(method, params);
         case "eth_sendTransaction": {
           const [tx] = params as [Record<string, unknown>];
           return forward(method, [{ ...tx, from: state.account }]);
@@ -112,6 +163,12 @@ export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
       },
       rejectNext(method) {
         state.reject.add(method);
+      },
+      supportBatches(supported) {
+        state.batches = supported;
+      },
+      supportTypedData(supported) {
+        state.typedData = supported;
       },
       hangNext(method) {
         state.hang.add(method);

@@ -16,6 +16,7 @@ import { getPublicClient } from "@/lib/server/chain";
 import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
 import { PositionIsland } from "./_components/PositionIsland";
+import { StakeIsland } from "./_components/StakeIsland";
 
 export const dynamic = "force-dynamic";
 
@@ -61,8 +62,9 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
         </div>
       </header>
       <StatusNotice status={agent.status} />
-      <div className="mt-8">
+      <div className="mt-8 grid gap-4 lg:grid-cols-2">
         <PositionIsland rune={agent.rune} tokens={result.data.tokens} locale={locale} />
+        <StakeIsland rune={agent.rune} status={agent.status} locale={locale} />
       </div>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
