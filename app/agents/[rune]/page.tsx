@@ -63,7 +63,7 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
       </header>
       <StatusNotice status={agent.status} />
       <div className="mt-8 grid gap-4 lg:grid-cols-2">
-        <PositionIsland rune={agent.rune} tokens={result.data.tokens} locale={locale} />
+        <PositionIsland rune={agent.rune} tokens={result.data.tokens} status={agent.status} locale={locale} />
         <StakeIsland rune={agent.rune} status={agent.status} locale={locale} />
       </div>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">

@@ -3,7 +3,7 @@
 import { lazy } from "react";
 import type { Hex } from "viem";
 import { WalletBoundary, warmWallet } from "@/components/wallet/WalletBoundary";
-import type { TokenInfo } from "@/lib/agents";
+import type { RuneStatus, TokenInfo } from "@/lib/agents";
 import { walletDemand } from "@/lib/wallet/session";
 
 const PositionPanel = lazy(() => import("./PositionPanel"));
@@ -12,6 +12,7 @@ const PositionPanel = lazy(() => import("./PositionPanel"));
 export interface PositionIslandProps {
   rune: Hex;
   tokens: TokenInfo[];
+  status: RuneStatus;
   locale: string;
 }
 
