@@ -1,4 +1,5 @@
 import "server-only";
+import { BaseError } from "viem";
 import { type AppConfig, ConfigError } from "../config/parse";
 import { getConfig } from "../config/server";
 
@@ -17,7 +18,9 @@ export async function readChain<T>(read: (config: AppConfig) => Promise<T>): Pro
   try {
     return { ok: true, data: await read(config), config };
   } catch (error) {
-    console.error("chain read failed:", error instanceof Error ? error.message.split("\n")[0] : error);
+    // One line: the short message and the node's own reason (never the URL, which may hold a key).
+    const reason = error instanceof BaseError ? `${error.shortMessage}${error.details ? ` (${error.details})` : ""}` : String(error);
+    console.error("chain read failed:", reason.split("\n")[0]);
     return {
       ok: false,
       title: "Can't reach the chain",
