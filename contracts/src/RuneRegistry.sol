@@ -7,9 +7,11 @@ import {IRuneRegistry, IStakeLedger} from "./interfaces/IRuneRegistry.sol";
 import {SplitMath} from "./libraries/SplitMath.sol";
 
 /// @title RuneRegistry
-/// @notice ERC-721 registry of agent runes. A rune is the keccak fingerprint of its registration and doubles
-/// as the token id; the token's owner is the agent's developer. `tokenURI` is the agent's ERC-8004-shaped
-/// registration file. Split changes go through a delay during which the rune's stakers can veto them.
+/// @notice ERC-721 registry of agent runes, and an ERC-8004 ("Trustless Agents") identity registry. A rune is the
+/// keccak fingerprint of (chain id, registry, developer, salt), known before registering, and doubles as the
+/// token id and ERC-8004 agent id (`uint256(rune)`); the token's owner is the agent's developer. `tokenURI` is the
+/// agent's ERC-8004 registration file, which can name its own rune. Split changes go through a delay during which
+/// the rune's stakers can veto them, and must then be executed within a window.
 contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     // ---------------------------------------------------------------------------------------------
     // State
@@ -24,6 +26,15 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     uint48 public constant MAX_RULE_DELAY = 30 days;
     /// @notice Highest value governance may set as the minimum stakers share.
     uint16 public constant MAX_MIN_STAKERS_BPS = 5_000;
+    /// @notice How long an approved proposal stays executable once its delay has passed.
+    uint48 public constant EXECUTION_WINDOW = 7 days;
+    /// @notice Wait after a proposal is cancelled, rejected or expires before the rune's next proposal: cancelling
+    /// and proposing again cannot wipe every veto at once.
+    uint48 public constant PROPOSAL_COOLDOWN = 3 days;
+    /// @notice ERC-8004's reserved metadata key for the agent's payment wallet (this project does not set it).
+    string public constant AGENT_WALLET_KEY = "agentWallet";
+    /// @dev ERC-4906 interface id.
+    bytes4 private constant ERC4906_INTERFACE_ID = 0x49064906;
 
     /// @dev Everything `pay` reads about a rune besides its infra entries, packed into one storage slot (one cold
     /// SLOAD): 160 + 8 + 40 + 16 + 16 + 8 = 248 bits. `stakersBps` is not stored: every split is validated to sum
@@ -43,6 +54,9 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     mapping(bytes32 rune => mapping(uint256 index => InfraShare)) private _infra;
     mapping(bytes32 rune => string) private _metadataURIs;
     mapping(bytes32 rune => SplitProposal) private _proposals;
+    /// @dev Earliest time of a rune's next proposal after one was cancelled or rejected.
+    mapping(bytes32 rune => uint48) private _nextProposalAt;
+    mapping(bytes32 rune => mapping(string key => bytes value)) private _metadata;
     bytes32[] private _allRunes;
 
     /// @notice Delay, in seconds, between proposing a split and being able to execute it.
@@ -73,14 +87,23 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     // ---------------------------------------------------------------------------------------------
 
     /// @inheritdoc IRuneRegistry
-    function computeRune(address developer, bytes32 salt, address signer, string calldata metadataURI)
-        public
-        view
-        returns (bytes32)
-    {
-        return keccak256(
-            abi.encode(block.chainid, address(this), developer, salt, signer, keccak256(bytes(metadataURI)))
-        );
+    function computeRune(address developer, bytes32 salt) public view returns (bytes32) {
+        return keccak256(abi.encode(block.chainid, address(this), developer, salt));
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function getMetadata(uint256 agentId, string calldata metadataKey) external view returns (bytes memory) {
+        return _metadata[bytes32(agentId)][metadataKey];
+    }
+
+    /// @notice When the rune's next split proposal may be made (0 when no cooldown runs).
+    /// @param rune The rune.
+    /// @return The earliest time, counting the cooldown after a cancel, a rejection or an expired proposal.
+    function nextProposalAt(bytes32 rune) public view returns (uint48) {
+        uint48 next = _nextProposalAt[rune];
+        uint48 expiresAt = _proposals[rune].expiresAt;
+        if (expiresAt != 0 && expiresAt + PROPOSAL_COOLDOWN > next) next = expiresAt + PROPOSAL_COOLDOWN;
+        return next;
     }
 
     /// @inheritdoc IRuneRegistry
@@ -139,7 +162,7 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
 
     /// @inheritdoc ERC721
     function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
-        return super.supportsInterface(interfaceId);
+        return interfaceId == ERC4906_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -159,7 +182,7 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (bytes(metadataURI).length == 0) revert RuneRegistryEmptyMetadataURI();
         _validateSplit(split, infraRecipients, infraWeights);
 
-        rune = computeRune(msg.sender, salt, signer, metadataURI);
+        rune = computeRune(msg.sender, salt);
         if (_cores[rune].status != RuneStatus.Unregistered) revert RuneRegistryRuneExists(rune);
 
         _cores[rune] = RuneCore({
@@ -181,6 +204,28 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         emit AgentRegistered(
             rune, msg.sender, signer, metadataURI, split, _infraOf(rune, infraRecipients.length)
         );
+        emit Registered(uint256(rune), metadataURI, msg.sender);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setAgentURI(uint256 agentId, string calldata newURI) external {
+        bytes32 rune = bytes32(agentId);
+        _requireAuthorizedOnLiveRune(rune);
+        if (bytes(newURI).length == 0) revert RuneRegistryEmptyMetadataURI();
+        _metadataURIs[rune] = newURI;
+        emit URIUpdated(agentId, newURI, msg.sender);
+        emit MetadataUpdate(agentId);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setMetadata(uint256 agentId, string calldata metadataKey, bytes calldata metadataValue) external {
+        bytes32 rune = bytes32(agentId);
+        _requireAuthorizedOnLiveRune(rune);
+        if (keccak256(bytes(metadataKey)) == keccak256(bytes(AGENT_WALLET_KEY))) {
+            revert RuneRegistryReservedMetadataKey(metadataKey);
+        }
+        _metadata[rune][metadataKey] = metadataValue;
+        emit MetadataSet(agentId, metadataKey, metadataKey, metadataValue);
     }
 
     /// @inheritdoc IRuneRegistry
@@ -201,6 +246,7 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (proposalId != 0) {
             delete _proposals[rune];
             emit SplitChangeCancelled(rune, proposalId);
+            _closeProposal(rune);
         }
         emit RuneRetired(rune);
     }
@@ -214,17 +260,29 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     ) external returns (uint64 proposalId) {
         _requireOwnerOfLiveRune(rune);
         SplitProposal storage proposal = _proposals[rune];
-        if (proposal.id != 0) revert RuneRegistryProposalPending(rune, proposal.id);
+        uint64 pendingId = proposal.id;
+        if (pendingId != 0) {
+            if (block.timestamp < proposal.expiresAt) revert RuneRegistryProposalPending(rune, pendingId);
+            // Expired unexecuted: replaced (its cooldown is checked below).
+        }
+        uint48 availableAt = nextProposalAt(rune);
+        if (block.timestamp < availableAt) revert RuneRegistryProposalCooldown(rune, availableAt);
         _validateSplit(split, infraRecipients, infraWeights);
         IStakeLedger ledger = _requireStakeLedger();
+        if (pendingId != 0) {
+            delete _proposals[rune];
+            emit SplitChangeExpired(rune, pendingId);
+        }
 
         proposalId = ++lastProposalId;
         uint48 executableAt = uint48(block.timestamp) + ruleDelay;
         proposal.id = proposalId;
         proposal.proposedAt = uint48(block.timestamp);
         proposal.executableAt = executableAt;
-        // Read-only call to the trusted ledger wired by governance.
-        proposal.stakeAtProposal = ledger.activeStakeOf(rune);
+        proposal.expiresAt = executableAt + EXECUTION_WINDOW;
+        // The trusted ledger wired by governance starts tracking veto weights for this proposal and returns the
+        // veto base: the rune's active stake minus the proposer's own. It calls nothing back.
+        proposal.stakeAtProposal = ledger.setOpenProposal(rune, proposalId, msg.sender);
         proposal.split = split;
         for (uint256 i; i < infraRecipients.length; ++i) {
             proposal.infra.push(InfraShare({recipient: infraRecipients[i], weightBps: infraWeights[i]}));
@@ -235,10 +293,13 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @inheritdoc IRuneRegistry
     function cancelSplitProposal(bytes32 rune) external {
         _requireOwner(rune);
-        uint64 proposalId = _proposals[rune].id;
+        SplitProposal storage proposal = _proposals[rune];
+        uint64 proposalId = proposal.id;
         if (proposalId == 0) revert RuneRegistryNoPendingProposal(rune);
+        _nextProposalAt[rune] = uint48(block.timestamp) + PROPOSAL_COOLDOWN;
         delete _proposals[rune];
         emit SplitChangeCancelled(rune, proposalId);
+        _closeProposal(rune);
     }
 
     /// @inheritdoc IRuneRegistry
@@ -248,13 +309,18 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (block.timestamp < proposal.executableAt) {
             revert RuneRegistryProposalNotReady(rune, proposal.executableAt);
         }
+        if (block.timestamp >= proposal.expiresAt) revert RuneRegistryProposalExpired(rune, proposal.expiresAt);
+        RuneStatus status = _cores[rune].status;
+        if (status != RuneStatus.Active) revert RuneRegistryUnexpectedStatus(rune, status);
         // Read-only call to the trusted ledger wired by governance.
-        (uint256 vetoStake, uint256 activeStake) = stakeLedger.vetoTally(rune, proposal.id);
-        uint256 quorumBase = activeStake < proposal.stakeAtProposal ? activeStake : proposal.stakeAtProposal;
+        (uint256 vetoStake,) = stakeLedger.vetoTally(rune, proposal.id);
+        uint256 vetoBase = proposal.stakeAtProposal;
         delete _proposals[rune];
+        _closeProposal(rune);
 
-        if (vetoStake * 2 > quorumBase) {
-            emit SplitChangeRejected(rune, proposal.id, vetoStake, quorumBase);
+        if (vetoStake * 2 > vetoBase) {
+            _nextProposalAt[rune] = uint48(block.timestamp) + PROPOSAL_COOLDOWN;
+            emit SplitChangeRejected(rune, proposal.id, vetoStake, vetoBase);
             return false;
         }
         // Bounds may have tightened during the delay: the proposal must still be valid.
@@ -313,6 +379,8 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     function setStakeLedger(address newStakeLedger) external onlyRole(GOVERNOR_ROLE) {
         if (address(stakeLedger) != address(0)) revert RuneRegistryStakeLedgerAlreadySet(address(stakeLedger));
         if (newStakeLedger.code.length == 0) revert RuneRegistryInvalidStakeLedger(newStakeLedger);
+        // Read-only call to the ledger being wired.
+        _requireDelayCoversUnbonding(ruleDelay, IStakeLedger(newStakeLedger).unbondingPeriod());
         stakeLedger = IStakeLedger(newStakeLedger);
         emit StakeLedgerSet(newStakeLedger);
     }
@@ -325,6 +393,9 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (newDelay < MIN_RULE_DELAY || newDelay > MAX_RULE_DELAY) {
             revert RuneRegistryParameterOutOfBounds(newDelay, MIN_RULE_DELAY, MAX_RULE_DELAY);
         }
+        IStakeLedger ledger = stakeLedger;
+        // Read-only call to the trusted ledger wired by governance: stakers must be able to leave before a change.
+        if (address(ledger) != address(0)) _requireDelayCoversUnbonding(newDelay, ledger.unbondingPeriod());
         uint48 previousDelay = ruleDelay;
         ruleDelay = newDelay;
         emit RuleDelaySet(previousDelay, newDelay);
@@ -337,6 +408,27 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         uint16 previousMinStakersBps = minStakersBps;
         minStakersBps = newMinStakersBps;
         emit MinStakersBpsSet(previousMinStakersBps, newMinStakersBps);
+    }
+
+    function _requireDelayCoversUnbonding(uint48 delay, uint48 unbondingPeriod) private pure {
+        if (delay < unbondingPeriod) revert RuneRegistryRuleDelayBelowUnbonding(delay, unbondingPeriod);
+    }
+
+    /// @dev Tells the ledger no proposal is open on the rune any more (it stops tracking veto weights).
+    function _closeProposal(bytes32 rune) private {
+        IStakeLedger ledger = stakeLedger;
+        // The trusted ledger wired by governance; it only clears a field and calls nothing back.
+        if (address(ledger) != address(0)) ledger.setOpenProposal(rune, 0, address(0));
+    }
+
+    /// @dev The caller owns the rune or is approved for it (ERC-721 operator rules), and the rune is not retired.
+    function _requireAuthorizedOnLiveRune(bytes32 rune) private view {
+        RuneCore storage core = _requireRegistered(rune);
+        address owner = _ownerOf(uint256(rune));
+        if (!_isAuthorized(owner, msg.sender, uint256(rune))) {
+            revert RuneRegistryNotAuthorized(uint256(rune), msg.sender);
+        }
+        if (core.status == RuneStatus.Retired) revert RuneRegistryRuneRetired(rune);
     }
 
     function _requireStakeLedger() private view returns (IStakeLedger ledger) {
