@@ -170,7 +170,9 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     /// @param stakingToken_ AURUNES.
     /// @param admin Receives DEFAULT_ADMIN_ROLE and GOVERNOR_ROLE (hand both to a timelock in production).
     /// @param initialRewardWindow Initial reward window in seconds.
-    /// @param initialUnbondingPeriod Initial unbonding period in seconds.
+    /// @param initialUnbondingPeriod Initial unbonding period in seconds. Not checked against the registry's rule
+    /// delay here (the registry may be deployed in the same batch); `RuneRegistry.setStakeLedger` refuses to wire a
+    /// ledger whose unbonding period outlasts the rule delay, and no proposal exists before that wiring.
     constructor(
         IRuneRegistry registry_,
         IERC20 stakingToken_,
@@ -183,7 +185,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
         _setRewardWindow(initialRewardWindow);
-        _setUnbondingPeriod(initialUnbondingPeriod);
+        _setUnbondingPeriod(initialUnbondingPeriod, false);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -651,7 +653,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function setUnbondingPeriod(uint48 newPeriod) external onlyRole(GOVERNOR_ROLE) {
-        _setUnbondingPeriod(newPeriod);
+        _setUnbondingPeriod(newPeriod, true);
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -1010,14 +1012,16 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         emit RewardWindowSet(previousWindow, newWindow);
     }
 
-    function _setUnbondingPeriod(uint48 newPeriod) private {
+    function _setUnbondingPeriod(uint48 newPeriod, bool checkRuleDelay) private {
         if (newPeriod < MIN_UNBONDING_PERIOD || newPeriod > MAX_UNBONDING_PERIOD) {
             revert RevenueDistributorParameterOutOfBounds(newPeriod, MIN_UNBONDING_PERIOD, MAX_UNBONDING_PERIOD);
         }
-        // A staker who dislikes a split change must be able to leave before it applies.
-        // Read-only call to the immutable registry.
-        uint48 ruleDelay = registry.ruleDelay();
-        if (newPeriod > ruleDelay) revert RevenueDistributorUnbondingAboveRuleDelay(newPeriod, ruleDelay);
+        if (checkRuleDelay) {
+            // A staker who dislikes a split change must be able to leave before it applies.
+            // Read-only call to the immutable registry.
+            uint48 ruleDelay = registry.ruleDelay();
+            if (newPeriod > ruleDelay) revert RevenueDistributorUnbondingAboveRuleDelay(newPeriod, ruleDelay);
+        }
         uint48 previousPeriod = unbondingPeriod;
         unbondingPeriod = newPeriod;
         emit UnbondingPeriodSet(previousPeriod, newPeriod);
