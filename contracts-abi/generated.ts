@@ -1452,6 +1452,14 @@ export const revenueDistributorAbi = [
     type: 'error',
     inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'token', internalType: 'address', type: 'address' },
+    ],
+    name: 'RevenueDistributorAccumulatorOverflow',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
       { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
     ],
     name: 'RevenueDistributorAlreadyVetoed',

@@ -10,6 +10,7 @@ export const CONTRACT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   ERC20InsufficientAllowance: "The contract is not approved to spend that much of your tokens yet.",
   ERC2612ExpiredSignature: "The permit signature has expired: sign a new one.",
   ERC2612InvalidSigner: "The permit signature is not valid (already used, or signed for other values).",
+  RevenueDistributorAccumulatorOverflow: "This agent's reward accounting reached its limit for this token.",
   RevenueDistributorAlreadyVetoed: "You already vetoed this proposal.",
   RevenueDistributorAmountNotReceived: "The token took a fee on transfer, so the full amount did not arrive; such tokens are not accepted.",
   RevenueDistributorAmountTooLarge: "The amount is too large.",

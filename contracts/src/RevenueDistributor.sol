@@ -24,7 +24,7 @@ import {SplitMath} from "./libraries/SplitMath.sol";
 /// part joins the stream with an amount-weighted finish, so a dust payment cannot push back what earlier
 /// payments already owe. `_checkpoint` releases what vested since the last update into the accumulator (or,
 /// while nobody stakes, to the developer), and
-/// `_settle` moves an account's share of the accumulator growth (`_earned`) into its unclaimed balance; `claim` pays
+/// `_settle` moves an account's share of the accumulator growth (`_owed`) into its unclaimed balance; `claim` pays
 /// that share out directly instead. Every function that changes a stake or pays out runs these two first, so a
 /// payment costs the same with 1 staker or 100,000.
 contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGuardTransient, EIP712 {
@@ -54,6 +54,9 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     uint256 private constant STREAM_PRECISION = 1e12;
     /// @dev Accumulator growth per sub-unit released per staked wei.
     uint256 private constant SUB_UNIT_SCALE = SCALE / STREAM_PRECISION;
+    /// @dev Top bit of `Accrual.rewardPerSharePaid`: set exactly when `unclaimed` is non-zero, so a claim reads
+    /// the second slot only when it holds something. The accumulator stays below this bit (`_checkpoint`).
+    uint256 private constant UNCLAIMED_FLAG = 1 << 255;
 
     bytes32 private constant SERVICE_RECEIPT_TYPEHASH = keccak256(
         "ServiceReceipt(bytes32 rune,bytes32 serviceId,address payer,address token,uint256 amount,uint64 deadline)"
@@ -103,6 +106,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         uint64 endsAt;
     }
 
+    /// @dev `rewardPerSharePaid` carries UNCLAIMED_FLAG in its top bit (see there).
     struct Accrual {
         uint256 rewardPerSharePaid;
         uint256 unclaimed;
@@ -194,13 +198,10 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function pendingRewards(bytes32 rune, address account, address token) external view returns (uint256) {
-        Stream storage stream = _streams[rune][token];
-        uint256 rewardPerShare = stream.rewardPerShare;
-        uint256 runeActive = _runeStakes[rune].active;
-        if (runeActive != 0) rewardPerShare += Math.mulDiv(_releasable(stream), SUB_UNIT_SCALE, runeActive);
+        uint256 rewardPerShare = _rewardPerShareNow(rune, token, _runeStakes[rune].active);
         Accrual storage accrual = _accruals[rune][account][token];
-        return accrual.unclaimed
-            + Math.mulDiv(_stakes[rune][account].active, rewardPerShare - accrual.rewardPerSharePaid, SCALE);
+        uint256 paid = accrual.rewardPerSharePaid & ~UNCLAIMED_FLAG;
+        return accrual.unclaimed + Math.mulDiv(_stakes[rune][account].active, rewardPerShare - paid, SCALE);
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -567,11 +568,17 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
                 address token = tokenList[t];
                 Accrual storage accrual = _accruals[rune][msg.sender][token];
                 // `_settle` without the detour: what was earned goes straight into the payout, and `unclaimed`
-                // is written only if it held something (no 0 -> x -> 0 round trip through storage).
-                uint256 earned = _earned(accrual, accountActive, _checkpoint(rune, token, runeActive));
-                uint256 unclaimed = accrual.unclaimed;
-                if (unclaimed != 0) accrual.unclaimed = 0;
-                uint256 amount = unclaimed + earned;
+                // is read and cleared only when its flag says it holds something. The stream is not written:
+                // neither it nor the rune's stake changes here, so the accumulator's value now is read, not
+                // stored (a later checkpoint reaches the same value from the same stored base, or more).
+                uint256 rewardPerShare = _rewardPerShareNow(rune, token, runeActive);
+                uint256 word = accrual.rewardPerSharePaid;
+                uint256 amount = _owed(accountActive, word, rewardPerShare);
+                if (word & UNCLAIMED_FLAG != 0) {
+                    amount += accrual.unclaimed;
+                    accrual.unclaimed = 0;
+                }
+                if (word != rewardPerShare) accrual.rewardPerSharePaid = rewardPerShare; // flag cleared
                 if (amount != 0) {
                     totals[t] += amount;
                     emit Claimed(rune, msg.sender, token, amount, uint64(block.timestamp));
@@ -699,6 +706,9 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
             ledger.developerBalance = uint128(balance + units);
         } else {
             rewardPerShare += Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
+            // Reaching the flag bit takes more than 5.7e40 units released per wei staked (beyond any token's
+            // supply); it reverts like an overflow of the accumulator itself would.
+            if (rewardPerShare >= UNCLAIMED_FLAG) revert RevenueDistributorAccumulatorOverflow(rune, token);
             stream.rewardPerShare = rewardPerShare;
         }
         // Safe: released <= remaining, which is a uint176.
@@ -709,21 +719,37 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         stream.lastUpdate = uint40(block.timestamp);
     }
 
-    /// @dev Moves an account's share of the accumulator growth into its unclaimed balance.
-    function _settle(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare) private {
-        uint256 earned = _earned(accrual, accountActive, rewardPerShare);
-        if (earned != 0) accrual.unclaimed += earned;
+    /// @dev The accumulator as `_checkpoint` would leave it now, without writing. With no active stake, what
+    /// streams is the developer's and the accumulator does not move.
+    function _rewardPerShareNow(bytes32 rune, address token, uint256 runeActive)
+        private
+        view
+        returns (uint256 rewardPerShare)
+    {
+        Stream storage stream = _streams[rune][token];
+        rewardPerShare = stream.rewardPerShare;
+        if (runeActive == 0) return rewardPerShare;
+        uint256 released = _releasable(stream);
+        if (released == 0) return rewardPerShare;
+        rewardPerShare += Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
+        // See `_checkpoint`.
+        if (rewardPerShare >= UNCLAIMED_FLAG) revert RevenueDistributorAccumulatorOverflow(rune, token);
     }
 
-    /// @dev Marks the accumulator growth as seen by the account and returns its share of it (not yet credited).
-    function _earned(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare)
-        private
-        returns (uint256 earned)
-    {
-        uint256 paid = accrual.rewardPerSharePaid;
-        if (paid == rewardPerShare) return 0;
-        accrual.rewardPerSharePaid = rewardPerShare;
-        if (accountActive != 0) earned = Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
+    /// @dev Moves an account's share of the accumulator growth into its unclaimed balance (and flags it).
+    function _settle(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare) private {
+        uint256 word = accrual.rewardPerSharePaid;
+        if (word & ~UNCLAIMED_FLAG == rewardPerShare) return;
+        uint256 earned = _owed(accountActive, word, rewardPerShare);
+        if (earned != 0) accrual.unclaimed += earned;
+        accrual.rewardPerSharePaid = rewardPerShare | (earned != 0 ? UNCLAIMED_FLAG : word & UNCLAIMED_FLAG);
+    }
+
+    /// @dev An account's share of the accumulator growth since `word` (its flagged paid mark).
+    function _owed(uint256 accountActive, uint256 word, uint256 rewardPerShare) private pure returns (uint256) {
+        uint256 paid = word & ~UNCLAIMED_FLAG;
+        if (paid == rewardPerShare || accountActive == 0) return 0;
+        return Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
     }
 
     /// @dev The linear part of the stream vested since its last update (all of it once past `finish`).

@@ -1852,15 +1852,17 @@ contract RevenueDistributorTest is AuroruneTest {
         uint256 firstHalf = usd.balanceOf(alice);
         assertApproxEqAbs(firstHalf, stakersPart / 2, 1);
 
+        // A claim reads the accumulator's value now without writing the stream (nothing about it changed).
         IRevenueDistributor.StreamState memory stream = distributor.streamOf(rune, address(usd));
-        assertEq(stream.remaining, stakersPart - firstHalf);
-        assertEq(stream.lastUpdate, block.timestamp);
+        assertEq(stream.remaining, stakersPart);
+        assertEq(stream.lastUpdate, block.timestamp - REWARD_WINDOW / 2);
 
         skip(REWARD_WINDOW); // well past the end: nothing more than the stakers part
         _claim(alice, _runes(rune), _tokens(address(usd)));
         assertApproxEqAbs(usd.balanceOf(alice), stakersPart, 1);
         assertLe(usd.balanceOf(alice), stakersPart);
-        assertEq(distributor.streamOf(rune, address(usd)).remaining, 0);
+        assertEq(distributor.pendingRewards(rune, alice, address(usd)), 0);
+        assertLe(distributor.streamOf(rune, address(usd)).finish, block.timestamp, "fully streamed");
     }
 
     /// @dev Streaming rule: the unstreamed 150 (due at the old finish, W/2 away) and the new 300 (due at now + W)
@@ -2430,9 +2432,13 @@ contract RevenueDistributorTest is AuroruneTest {
         assertEq(stream.finish, block.timestamp + REWARD_WINDOW);
 
         skip(REWARD_WINDOW / 2);
+        // A claim does not write the stream; a stake change checkpoints it.
         _claim(alice, _runes(rune), _tokens(ETH));
+        assertEq(distributor.streamOf(rune, ETH).remaining, 0.3 ether);
+        _stake(bob, rune, 1 ether);
         stream = distributor.streamOf(rune, ETH);
         assertEq(stream.remaining, 0.15 ether);
+        assertEq(stream.remainingScaled, 0.15 ether * 1e12);
         // 0.15 ether spread over 10 ether of stake, scaled by 1e36.
         assertEq(stream.rewardPerShare, 0.15 ether * 1e36 / 10 ether);
     }

@@ -109,6 +109,9 @@ interface IRevenueDistributor is IStakeLedger {
     /// @notice The unbonding period would be longer than the registry's rule delay: stakers could not leave
     /// before a split change applies.
     error RevenueDistributorUnbondingAboveRuleDelay(uint48 unbondingPeriod, uint48 ruleDelay);
+    /// @notice The rune's reward-per-share accumulator for the token would pass 2^255 (more than 5.7e40 units
+    /// released per wei staked: beyond any real token's supply).
+    error RevenueDistributorAccumulatorOverflow(bytes32 rune, address token);
     /// @notice A claim or push to the zero address.
     error RevenueDistributorZeroRecipient();
     /// @notice Too many payment tokens.
