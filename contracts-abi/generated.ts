@@ -1751,6 +1751,17 @@ export const runeRegistryAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'newWallet', internalType: 'address', type: 'address' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'agentWalletDigest',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'to', internalType: 'address', type: 'address' },
       { name: 'tokenId', internalType: 'uint256', type: 'uint256' },
     ],
@@ -1784,10 +1795,32 @@ export const runeRegistryAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'eip712Domain',
+    outputs: [
+      { name: 'fields', internalType: 'bytes1', type: 'bytes1' },
+      { name: 'name', internalType: 'string', type: 'string' },
+      { name: 'version', internalType: 'string', type: 'string' },
+      { name: 'chainId', internalType: 'uint256', type: 'uint256' },
+      { name: 'verifyingContract', internalType: 'address', type: 'address' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'extensions', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
     name: 'executeSplitProposal',
     outputs: [{ name: 'executed', internalType: 'bool', type: 'bool' }],
     stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'agentId', internalType: 'uint256', type: 'uint256' }],
+    name: 'getAgentWallet',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
   },
   {
     type: 'function',
@@ -2139,6 +2172,18 @@ export const runeRegistryAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'newWallet', internalType: 'address', type: 'address' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'setAgentWallet',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'operator', internalType: 'address', type: 'address' },
       { name: 'approved', internalType: 'bool', type: 'bool' },
     ],
@@ -2342,6 +2387,7 @@ export const runeRegistryAbi = [
     ],
     name: 'ApprovalForAll',
   },
+  { type: 'event', anonymous: false, inputs: [], name: 'EIP712DomainChanged' },
   {
     type: 'event',
     anonymous: false,
@@ -2792,6 +2838,7 @@ export const runeRegistryAbi = [
     inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
     name: 'ERC721NonexistentToken',
   },
+  { type: 'error', inputs: [], name: 'InvalidShortString' },
   { type: 'error', inputs: [], name: 'RuneRegistryEmptyMetadataURI' },
   {
     type: 'error',
@@ -2823,6 +2870,14 @@ export const runeRegistryAbi = [
     type: 'error',
     inputs: [{ name: 'stakeLedger', internalType: 'address', type: 'address' }],
     name: 'RuneRegistryInvalidStakeLedger',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'wallet', internalType: 'address', type: 'address' },
+    ],
+    name: 'RuneRegistryInvalidWalletSignature',
   },
   {
     type: 'error',
@@ -2971,6 +3026,11 @@ export const runeRegistryAbi = [
     name: 'RuneRegistryZeroInfraWeight',
   },
   { type: 'error', inputs: [], name: 'RuneRegistryZeroSigner' },
+  {
+    type: 'error',
+    inputs: [{ name: 'str', internalType: 'string', type: 'string' }],
+    name: 'StringTooLong',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////

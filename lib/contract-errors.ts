@@ -48,6 +48,7 @@ export const CONTRACT_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   RuneRegistryInfraWeightsNotExact: "Infra weights must add up to 100%.",
   RuneRegistryInvalidInfraRecipient: "An infra recipient is empty or listed twice.",
   RuneRegistryInvalidStakeLedger: "The stake ledger must be a contract.",
+  RuneRegistryInvalidWalletSignature: "The wallet's signature is missing, wrong or expired: the new wallet must sign its agreement.",
   RuneRegistryNoPendingProposal: "This agent has no pending split proposal.",
   RuneRegistryNotAuthorized: "Only the agent's owner (or an account it approved) can change it.",
   RuneRegistryNotRuneOwner: "Only the agent's owner can do this.",

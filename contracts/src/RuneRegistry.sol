@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IRuneRegistry, IStakeLedger} from "./interfaces/IRuneRegistry.sol";
 import {SplitMath} from "./libraries/SplitMath.sol";
 
@@ -12,7 +14,7 @@ import {SplitMath} from "./libraries/SplitMath.sol";
 /// token id and ERC-8004 agent id (`uint256(rune)`); the token's owner is the agent's developer. `tokenURI` is the
 /// agent's ERC-8004 registration file, which can name its own rune. Split changes go through a delay during which
 /// the rune's stakers can veto them, and must then be executed within a window.
-contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
+contract RuneRegistry is IRuneRegistry, ERC721, AccessControl, EIP712 {
     // ---------------------------------------------------------------------------------------------
     // State
     // ---------------------------------------------------------------------------------------------
@@ -31,8 +33,11 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @notice Wait after a proposal is cancelled, rejected or expires before the rune's next proposal: cancelling
     /// and proposing again cannot wipe every veto at once.
     uint48 public constant PROPOSAL_COOLDOWN = 3 days;
-    /// @notice ERC-8004's reserved metadata key for the agent's payment wallet (this project does not set it).
+    /// @notice ERC-8004's reserved metadata key for the agent's wallet, set only through `setAgentWallet`.
     string public constant AGENT_WALLET_KEY = "agentWallet";
+    /// @dev EIP-712 type the new agent wallet signs to prove it agrees to be named.
+    bytes32 private constant AGENT_WALLET_TYPEHASH =
+        keccak256("AgentWallet(uint256 agentId,address newWallet,uint256 deadline)");
     /// @dev ERC-4906 interface id.
     bytes4 private constant ERC4906_INTERFACE_ID = 0x49064906;
 
@@ -75,7 +80,10 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @param admin Receives DEFAULT_ADMIN_ROLE and GOVERNOR_ROLE (hand both to a timelock in production).
     /// @param initialRuleDelay Initial rule delay in seconds.
     /// @param initialMinStakersBps Initial minimum stakers share.
-    constructor(address admin, uint48 initialRuleDelay, uint16 initialMinStakersBps) ERC721("Aurorune Rune", "RUNE") {
+    constructor(address admin, uint48 initialRuleDelay, uint16 initialMinStakersBps)
+        ERC721("Aurorune Rune", "RUNE")
+        EIP712("Aurorune Rune", "1")
+    {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
         _setRuleDelay(initialRuleDelay);
@@ -94,6 +102,21 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @inheritdoc IRuneRegistry
     function getMetadata(uint256 agentId, string calldata metadataKey) external view returns (bytes memory) {
         return _metadata[bytes32(agentId)][metadataKey];
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function getAgentWallet(uint256 agentId) external view returns (address) {
+        bytes memory value = _metadata[bytes32(agentId)][AGENT_WALLET_KEY];
+        return value.length == 20 ? address(bytes20(value)) : address(0);
+    }
+
+    /// @notice The EIP-712 digest a new agent wallet signs for `setAgentWallet`.
+    /// @param agentId uint256(rune).
+    /// @param newWallet The wallet.
+    /// @param deadline Last second the signature is valid.
+    /// @return The digest.
+    function agentWalletDigest(uint256 agentId, address newWallet, uint256 deadline) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(AGENT_WALLET_TYPEHASH, agentId, newWallet, deadline)));
     }
 
     /// @notice When the rune's next split proposal may be made (0 when no cooldown runs).
@@ -215,6 +238,20 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         _metadataURIs[rune] = newURI;
         emit URIUpdated(agentId, newURI, msg.sender);
         emit MetadataUpdate(agentId);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setAgentWallet(uint256 agentId, address newWallet, uint256 deadline, bytes calldata signature) external {
+        bytes32 rune = bytes32(agentId);
+        _requireAuthorizedOnLiveRune(rune);
+        // EOA wallets by ECDSA, contract wallets by ERC-1271 (a view call into the wallet being named).
+        if (
+            block.timestamp > deadline
+                || !SignatureChecker.isValidSignatureNow(newWallet, agentWalletDigest(agentId, newWallet, deadline), signature)
+        ) revert RuneRegistryInvalidWalletSignature(agentId, newWallet);
+        bytes memory value = abi.encodePacked(newWallet);
+        _metadata[rune][AGENT_WALLET_KEY] = value;
+        emit MetadataSet(agentId, AGENT_WALLET_KEY, AGENT_WALLET_KEY, value);
     }
 
     /// @inheritdoc IRuneRegistry
@@ -388,6 +425,19 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     // ---------------------------------------------------------------------------------------------
     // Internal
     // ---------------------------------------------------------------------------------------------
+
+    /// @dev A new owner does not inherit the previous owner's agent wallet (ERC-8004: the wallet is cleared on
+    /// transfer and must be proven again).
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = super._update(to, tokenId, auth);
+        if (from != address(0) && from != to) {
+            mapping(string => bytes) storage entries = _metadata[bytes32(tokenId)];
+            if (entries[AGENT_WALLET_KEY].length != 0) {
+                delete entries[AGENT_WALLET_KEY];
+                emit MetadataSet(tokenId, AGENT_WALLET_KEY, AGENT_WALLET_KEY, "");
+            }
+        }
+    }
 
     function _setRuleDelay(uint48 newDelay) private {
         if (newDelay < MIN_RULE_DELAY || newDelay > MAX_RULE_DELAY) {

@@ -316,6 +316,78 @@ contract RuneRegistryTest is AuroruneTest {
         registry.setMetadata(uint256(rune), "model", "x");
     }
 
+    function _walletSignature(uint256 key, uint256 agentId, address wallet, uint256 deadline)
+        internal
+        view
+        returns (bytes memory)
+    {
+        (uint8 v, bytes32 r, bytes32 sig) = vm.sign(key, registry.agentWalletDigest(agentId, wallet, deadline));
+        return abi.encodePacked(r, sig, v);
+    }
+
+    function test_setAgentWallet_ProvenByTheWalletsSignature() public {
+        bytes32 rune = _registerDefault();
+        uint256 walletKey = 0xCAFE;
+        address wallet = vm.addr(walletKey);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory signature = _walletSignature(walletKey, uint256(rune), wallet, deadline);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IRuneRegistry.MetadataSet(uint256(rune), "agentWallet", "agentWallet", abi.encodePacked(wallet));
+        vm.prank(developer);
+        registry.setAgentWallet(uint256(rune), wallet, deadline, signature);
+        assertEq(registry.getAgentWallet(uint256(rune)), wallet);
+        assertEq(registry.getMetadata(uint256(rune), "agentWallet"), abi.encodePacked(wallet));
+    }
+
+    function test_setAgentWallet_RevertWhen_NotSignedByTheWallet() public {
+        bytes32 rune = _registerDefault();
+        address wallet = vm.addr(0xCAFE);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory signature = _walletSignature(0xBAD, uint256(rune), wallet, deadline);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRuneRegistry.RuneRegistryInvalidWalletSignature.selector, uint256(rune), wallet)
+        );
+        vm.prank(developer);
+        registry.setAgentWallet(uint256(rune), wallet, deadline, signature);
+    }
+
+    function test_setAgentWallet_RevertWhen_DeadlinePassed() public {
+        bytes32 rune = _registerDefault();
+        address wallet = vm.addr(0xCAFE);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory signature = _walletSignature(0xCAFE, uint256(rune), wallet, deadline);
+        vm.warp(deadline + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRuneRegistry.RuneRegistryInvalidWalletSignature.selector, uint256(rune), wallet)
+        );
+        vm.prank(developer);
+        registry.setAgentWallet(uint256(rune), wallet, deadline, signature);
+    }
+
+    function test_setAgentWallet_RevertWhen_NotAuthorized() public {
+        bytes32 rune = _registerDefault();
+        address wallet = vm.addr(0xCAFE);
+        bytes memory signature = _walletSignature(0xCAFE, uint256(rune), wallet, block.timestamp);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRuneRegistry.RuneRegistryNotAuthorized.selector, uint256(rune), alice)
+        );
+        vm.prank(alice);
+        registry.setAgentWallet(uint256(rune), wallet, block.timestamp, signature);
+    }
+
+    function test_setAgentWallet_ClearedOnTransfer() public {
+        bytes32 rune = _registerDefault();
+        address wallet = vm.addr(0xCAFE);
+        bytes memory signature = _walletSignature(0xCAFE, uint256(rune), wallet, block.timestamp);
+        vm.startPrank(developer);
+        registry.setAgentWallet(uint256(rune), wallet, block.timestamp, signature);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IRuneRegistry.MetadataSet(uint256(rune), "agentWallet", "agentWallet", "");
+        registry.transferFrom(developer, alice, uint256(rune));
+        vm.stopPrank();
+        assertEq(registry.getAgentWallet(uint256(rune)), address(0));
+    }
+
     function test_supportsInterface_Erc4906() public view {
         assertTrue(registry.supportsInterface(0x49064906));
     }

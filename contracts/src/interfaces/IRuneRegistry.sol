@@ -121,6 +121,8 @@ interface IRuneRegistry {
     error RuneRegistryNotAuthorized(uint256 agentId, address caller);
     /// @notice This metadata key is reserved (set through its own function).
     error RuneRegistryReservedMetadataKey(string metadataKey);
+    /// @notice The new agent wallet did not sign (EIP-712 / ERC-1271) its agreement, or the deadline passed.
+    error RuneRegistryInvalidWalletSignature(uint256 agentId, address wallet);
 
     // ---------------------------------------------------------------------------------------------
     // Events
@@ -252,6 +254,19 @@ interface IRuneRegistry {
     /// @param agentId uint256(rune) (caller must own it or be approved for it; not retired).
     /// @param newURI The new URI (not empty).
     function setAgentURI(uint256 agentId, string calldata newURI) external;
+
+    /// @notice ERC-8004 `setAgentWallet`: names the agent's wallet, proven by the wallet's own signature of
+    /// `AgentWallet(agentId, newWallet, deadline)` (EIP-712, ERC-1271 for contract wallets). Cleared on transfer.
+    /// @param agentId uint256(rune) (caller must own it or be approved for it; not retired).
+    /// @param newWallet The wallet.
+    /// @param deadline Last second the signature is valid.
+    /// @param signature The wallet's signature.
+    function setAgentWallet(uint256 agentId, address newWallet, uint256 deadline, bytes calldata signature) external;
+
+    /// @notice ERC-8004 `getAgentWallet`: the agent's proven wallet (zero when none).
+    /// @param agentId uint256(rune).
+    /// @return The wallet.
+    function getAgentWallet(uint256 agentId) external view returns (address);
 
     /// @notice ERC-8004 `setMetadata`: sets an on-chain metadata entry of an agent.
     /// @param agentId uint256(rune) (caller must own it or be approved for it; not retired).
