@@ -421,6 +421,16 @@ export const revenueDistributorAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'tokenList', internalType: 'address[]', type: 'address[]' },
+      { name: 'to', internalType: 'address', type: 'address' },
+    ],
+    name: 'claimInfraTo',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
       { name: 'token', internalType: 'address', type: 'address' },
     ],
@@ -670,6 +680,16 @@ export const revenueDistributorAbi = [
   },
   {
     type: 'function',
+    inputs: [
+      { name: 'recipient', internalType: 'address', type: 'address' },
+      { name: 'tokenList', internalType: 'address[]', type: 'address[]' },
+    ],
+    name: 'pushInfra',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
     inputs: [],
     name: 'registry',
     outputs: [
@@ -723,6 +743,17 @@ export const revenueDistributorAbi = [
     name: 'rewardWindow',
     outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
+      { name: 'proposer', internalType: 'address', type: 'address' },
+    ],
+    name: 'setOpenProposal',
+    outputs: [{ name: 'vetoBase', internalType: 'uint256', type: 'uint256' }],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -808,6 +839,7 @@ export const revenueDistributorAbi = [
         components: [
           { name: 'rewardPerShare', internalType: 'uint256', type: 'uint256' },
           { name: 'remaining', internalType: 'uint256', type: 'uint256' },
+          { name: 'remainingScaled', internalType: 'uint256', type: 'uint256' },
           { name: 'lastUpdate', internalType: 'uint64', type: 'uint64' },
           { name: 'finish', internalType: 'uint64', type: 'uint64' },
         ],
@@ -870,6 +902,19 @@ export const revenueDistributorAbi = [
     outputs: [
       { name: 'vetoStake', internalType: 'uint256', type: 'uint256' },
       { name: 'activeStake', internalType: 'uint256', type: 'uint256' },
+    ],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'account', internalType: 'address', type: 'address' },
+    ],
+    name: 'vetoWeightOf',
+    outputs: [
+      { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
+      { name: 'weight', internalType: 'uint256', type: 'uint256' },
     ],
     stateMutability: 'view',
   },
@@ -1024,6 +1069,32 @@ export const revenueDistributorAbi = [
       },
     ],
     name: 'InfraClaimed',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      {
+        name: 'token',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+      { name: 'to', internalType: 'address', type: 'address', indexed: true },
+      {
+        name: 'amount',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'InfraClaimedTo',
   },
   {
     type: 'event',
@@ -1381,6 +1452,14 @@ export const revenueDistributorAbi = [
     type: 'error',
     inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'token', internalType: 'address', type: 'address' },
+    ],
+    name: 'RevenueDistributorAccumulatorOverflow',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
       { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
     ],
     name: 'RevenueDistributorAlreadyVetoed',
@@ -1421,7 +1500,6 @@ export const revenueDistributorAbi = [
     inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
     name: 'RevenueDistributorInvalidSignature',
   },
-  { type: 'error', inputs: [], name: 'RevenueDistributorInvalidWeights' },
   {
     type: 'error',
     inputs: [
@@ -1433,16 +1511,22 @@ export const revenueDistributorAbi = [
   },
   {
     type: 'error',
-    inputs: [
-      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
-      { name: 'account', internalType: 'address', type: 'address' },
-    ],
-    name: 'RevenueDistributorNoActiveStake',
+    inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'RevenueDistributorNoPendingProposal',
   },
   {
     type: 'error',
-    inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
-    name: 'RevenueDistributorNoPendingProposal',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
+      { name: 'account', internalType: 'address', type: 'address' },
+    ],
+    name: 'RevenueDistributorNoVetoWeight',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'caller', internalType: 'address', type: 'address' }],
+    name: 'RevenueDistributorNotRegistry',
   },
   {
     type: 'error',
@@ -1456,6 +1540,14 @@ export const revenueDistributorAbi = [
     type: 'error',
     inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
     name: 'RevenueDistributorNothingToWithdraw',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'owner', internalType: 'address', type: 'address' },
+    ],
+    name: 'RevenueDistributorOwnerCannotVeto',
   },
   {
     type: 'error',
@@ -1502,17 +1594,14 @@ export const revenueDistributorAbi = [
   {
     type: 'error',
     inputs: [
-      { name: 'lastStakedAt', internalType: 'uint48', type: 'uint48' },
-      { name: 'proposedAt', internalType: 'uint48', type: 'uint48' },
-    ],
-    name: 'RevenueDistributorStakedAfterProposal',
-  },
-  {
-    type: 'error',
-    inputs: [
       { name: 'unbondingEndsAt', internalType: 'uint64', type: 'uint64' },
     ],
     name: 'RevenueDistributorStillUnbonding',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'token', internalType: 'address', type: 'address' }],
+    name: 'RevenueDistributorTokenHasNoCode',
   },
   {
     type: 'error',
@@ -1523,6 +1612,14 @@ export const revenueDistributorAbi = [
     type: 'error',
     inputs: [{ name: 'max', internalType: 'uint256', type: 'uint256' }],
     name: 'RevenueDistributorTooManyTokens',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'unbondingPeriod', internalType: 'uint48', type: 'uint48' },
+      { name: 'ruleDelay', internalType: 'uint48', type: 'uint48' },
+    ],
+    name: 'RevenueDistributorUnbondingAboveRuleDelay',
   },
   {
     type: 'error',
@@ -1542,7 +1639,18 @@ export const revenueDistributorAbi = [
     ],
     name: 'RevenueDistributorValueMismatch',
   },
+  {
+    type: 'error',
+    inputs: [{ name: 'sum', internalType: 'uint256', type: 'uint256' }],
+    name: 'RevenueDistributorWeightsNotExact',
+  },
   { type: 'error', inputs: [], name: 'RevenueDistributorZeroAmount' },
+  { type: 'error', inputs: [], name: 'RevenueDistributorZeroRecipient' },
+  {
+    type: 'error',
+    inputs: [{ name: 'index', internalType: 'uint256', type: 'uint256' }],
+    name: 'RevenueDistributorZeroWeight',
+  },
   {
     type: 'error',
     inputs: [
@@ -1580,8 +1688,22 @@ export const runeRegistryAbi = [
   {
     type: 'function',
     inputs: [],
+    name: 'AGENT_WALLET_KEY',
+    outputs: [{ name: '', internalType: 'string', type: 'string' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
     name: 'DEFAULT_ADMIN_ROLE',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'EXECUTION_WINDOW',
+    outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
     stateMutability: 'view',
   },
   {
@@ -1621,6 +1743,24 @@ export const runeRegistryAbi = [
   },
   {
     type: 'function',
+    inputs: [],
+    name: 'PROPOSAL_COOLDOWN',
+    outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'newWallet', internalType: 'address', type: 'address' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+    ],
+    name: 'agentWalletDigest',
+    outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'to', internalType: 'address', type: 'address' },
       { name: 'tokenId', internalType: 'uint256', type: 'uint256' },
@@ -1648,11 +1788,24 @@ export const runeRegistryAbi = [
     inputs: [
       { name: 'developer', internalType: 'address', type: 'address' },
       { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
-      { name: 'signer', internalType: 'address', type: 'address' },
-      { name: 'metadataURI', internalType: 'string', type: 'string' },
     ],
     name: 'computeRune',
     outputs: [{ name: '', internalType: 'bytes32', type: 'bytes32' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [],
+    name: 'eip712Domain',
+    outputs: [
+      { name: 'fields', internalType: 'bytes1', type: 'bytes1' },
+      { name: 'name', internalType: 'string', type: 'string' },
+      { name: 'version', internalType: 'string', type: 'string' },
+      { name: 'chainId', internalType: 'uint256', type: 'uint256' },
+      { name: 'verifyingContract', internalType: 'address', type: 'address' },
+      { name: 'salt', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'extensions', internalType: 'uint256[]', type: 'uint256[]' },
+    ],
     stateMutability: 'view',
   },
   {
@@ -1664,9 +1817,26 @@ export const runeRegistryAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'agentId', internalType: 'uint256', type: 'uint256' }],
+    name: 'getAgentWallet',
+    outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
     name: 'getApproved',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'metadataKey', internalType: 'string', type: 'string' },
+    ],
+    name: 'getMetadata',
+    outputs: [{ name: '', internalType: 'bytes', type: 'bytes' }],
     stateMutability: 'view',
   },
   {
@@ -1729,6 +1899,13 @@ export const runeRegistryAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
+    name: 'nextProposalAt',
+    outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
     name: 'ownerOf',
     outputs: [{ name: '', internalType: 'address', type: 'address' }],
@@ -1787,6 +1964,7 @@ export const runeRegistryAbi = [
           { name: 'id', internalType: 'uint64', type: 'uint64' },
           { name: 'proposedAt', internalType: 'uint48', type: 'uint48' },
           { name: 'executableAt', internalType: 'uint48', type: 'uint48' },
+          { name: 'expiresAt', internalType: 'uint48', type: 'uint48' },
           { name: 'stakeAtProposal', internalType: 'uint256', type: 'uint256' },
           {
             name: 'split',
@@ -1984,10 +2162,43 @@ export const runeRegistryAbi = [
   {
     type: 'function',
     inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'newURI', internalType: 'string', type: 'string' },
+    ],
+    name: 'setAgentURI',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'newWallet', internalType: 'address', type: 'address' },
+      { name: 'deadline', internalType: 'uint256', type: 'uint256' },
+      { name: 'signature', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'setAgentWallet',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
       { name: 'operator', internalType: 'address', type: 'address' },
       { name: 'approved', internalType: 'bool', type: 'bool' },
     ],
     name: 'setApprovalForAll',
+    outputs: [],
+    stateMutability: 'nonpayable',
+  },
+  {
+    type: 'function',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'metadataKey', internalType: 'string', type: 'string' },
+      { name: 'metadataValue', internalType: 'bytes', type: 'bytes' },
+    ],
+    name: 'setMetadata',
     outputs: [],
     stateMutability: 'nonpayable',
   },
@@ -2176,6 +2387,51 @@ export const runeRegistryAbi = [
     ],
     name: 'ApprovalForAll',
   },
+  { type: 'event', anonymous: false, inputs: [], name: 'EIP712DomainChanged' },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'agentId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'indexedMetadataKey',
+        internalType: 'string',
+        type: 'string',
+        indexed: true,
+      },
+      {
+        name: 'metadataKey',
+        internalType: 'string',
+        type: 'string',
+        indexed: false,
+      },
+      {
+        name: 'metadataValue',
+        internalType: 'bytes',
+        type: 'bytes',
+        indexed: false,
+      },
+    ],
+    name: 'MetadataSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: '_tokenId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: false,
+      },
+    ],
+    name: 'MetadataUpdate',
+  },
   {
     type: 'event',
     anonymous: false,
@@ -2194,6 +2450,31 @@ export const runeRegistryAbi = [
       },
     ],
     name: 'MinStakersBpsSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'agentId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'agentURI',
+        internalType: 'string',
+        type: 'string',
+        indexed: false,
+      },
+      {
+        name: 'owner',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'Registered',
   },
   {
     type: 'event',
@@ -2378,6 +2659,20 @@ export const runeRegistryAbi = [
         type: 'uint64',
         indexed: true,
       },
+    ],
+    name: 'SplitChangeExpired',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32', indexed: true },
+      {
+        name: 'proposalId',
+        internalType: 'uint64',
+        type: 'uint64',
+        indexed: true,
+      },
       {
         name: 'split',
         internalType: 'struct IRuneRegistry.Split',
@@ -2462,6 +2757,31 @@ export const runeRegistryAbi = [
     ],
     name: 'Transfer',
   },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'agentId',
+        internalType: 'uint256',
+        type: 'uint256',
+        indexed: true,
+      },
+      {
+        name: 'newURI',
+        internalType: 'string',
+        type: 'string',
+        indexed: false,
+      },
+      {
+        name: 'updatedBy',
+        internalType: 'address',
+        type: 'address',
+        indexed: true,
+      },
+    ],
+    name: 'URIUpdated',
+  },
   { type: 'error', inputs: [], name: 'AccessControlBadConfirmation' },
   {
     type: 'error',
@@ -2518,6 +2838,7 @@ export const runeRegistryAbi = [
     inputs: [{ name: 'tokenId', internalType: 'uint256', type: 'uint256' }],
     name: 'ERC721NonexistentToken',
   },
+  { type: 'error', inputs: [], name: 'InvalidShortString' },
   { type: 'error', inputs: [], name: 'RuneRegistryEmptyMetadataURI' },
   {
     type: 'error',
@@ -2552,8 +2873,24 @@ export const runeRegistryAbi = [
   },
   {
     type: 'error',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'wallet', internalType: 'address', type: 'address' },
+    ],
+    name: 'RuneRegistryInvalidWalletSignature',
+  },
+  {
+    type: 'error',
     inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
     name: 'RuneRegistryNoPendingProposal',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'agentId', internalType: 'uint256', type: 'uint256' },
+      { name: 'caller', internalType: 'address', type: 'address' },
+    ],
+    name: 'RuneRegistryNotAuthorized',
   },
   {
     type: 'error',
@@ -2576,6 +2913,22 @@ export const runeRegistryAbi = [
     type: 'error',
     inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'availableAt', internalType: 'uint48', type: 'uint48' },
+    ],
+    name: 'RuneRegistryProposalCooldown',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'expiresAt', internalType: 'uint48', type: 'uint48' },
+    ],
+    name: 'RuneRegistryProposalExpired',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
       { name: 'executableAt', internalType: 'uint48', type: 'uint48' },
     ],
     name: 'RuneRegistryProposalNotReady',
@@ -2587,6 +2940,19 @@ export const runeRegistryAbi = [
       { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
     ],
     name: 'RuneRegistryProposalPending',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'metadataKey', internalType: 'string', type: 'string' }],
+    name: 'RuneRegistryReservedMetadataKey',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'ruleDelay', internalType: 'uint48', type: 'uint48' },
+      { name: 'unbondingPeriod', internalType: 'uint48', type: 'uint48' },
+    ],
+    name: 'RuneRegistryRuleDelayBelowUnbonding',
   },
   {
     type: 'error',
@@ -2660,6 +3026,11 @@ export const runeRegistryAbi = [
     name: 'RuneRegistryZeroInfraWeight',
   },
   { type: 'error', inputs: [], name: 'RuneRegistryZeroSigner' },
+  {
+    type: 'error',
+    inputs: [{ name: 'str', internalType: 'string', type: 'string' }],
+    name: 'StringTooLong',
+  },
 ] as const
 
 //////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////////

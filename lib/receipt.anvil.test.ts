@@ -22,6 +22,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { revenueDistributorAbi, runeRegistryAbi, testStablecoinAbi } from "../contracts-abi/generated";
 import {
+  computeRune,
   type CollaborativeReceipt,
   type ServiceReceipt,
   hashCollaborativeReceipt,
@@ -63,6 +64,16 @@ async function mined(sent: Promise<Hash>): Promise<void> {
 }
 
 async function registerAgent(developer: Address, signer: Address, infra: Address, name: string): Promise<Hex> {
+  // The rune is known before registering: the TypeScript derivation, the contract's view and the minted rune agree.
+  const salt = keccak256(stringToBytes(name));
+  const predicted = computeRune({ chainId: await publicClient.getChainId(), registry: contracts.runeRegistry, developer, salt });
+  const onChain = await publicClient.readContract({
+    address: contracts.runeRegistry,
+    abi: runeRegistryAbi,
+    functionName: "computeRune",
+    args: [developer, salt],
+  });
+  expect(onChain).toBe(predicted);
   const { result, request } = await publicClient.simulateContract({
     account: developer,
     address: contracts.runeRegistry,
@@ -78,6 +89,7 @@ async function registerAgent(developer: Address, signer: Address, infra: Address
     ],
   });
   await mined(walletClient.writeContract(request));
+  expect(result).toBe(predicted);
   return result;
 }
 

@@ -12,6 +12,7 @@ import {
   type Transport,
   type TypedDataDefinition,
   type WalletClient,
+  encodeAbiParameters,
   hashTypedData,
   hexToBigInt,
   isAddressEqual,
@@ -152,6 +153,34 @@ export interface VerifyCollaborativeReceiptParameters extends ReceiptDomainParam
  */
 export function receiptDomain({ chainId, distributor }: ReceiptDomainParameters): ReceiptDomain {
   return { name: RECEIPT_DOMAIN_NAME, version: RECEIPT_DOMAIN_VERSION, chainId, verifyingContract: distributor };
+}
+
+/** What identifies an agent before it is registered, and so determines its rune. */
+export interface ComputeRuneParameters {
+  chainId: number;
+  /** The RuneRegistry. */
+  registry: Address;
+  /** The account that registers the agent (and will own the rune). */
+  developer: Address;
+  /** Any 32 bytes; lets one developer register several agents. */
+  salt: Hex;
+}
+
+/**
+ * The rune a registration will get, computed offline exactly as `RuneRegistry.computeRune(developer, salt)`:
+ * `keccak256(abi.encode(chainId, registry, developer, salt))`. Known before registering, so the agent's
+ * ERC-8004 registration file can name its own rune (agent id `uint256(rune)`).
+ *
+ * @example
+ * const rune = computeRune({ chainId: 31337, registry, developer, salt: serviceIdFrom("my-agent") });
+ */
+export function computeRune({ chainId, registry, developer, salt }: ComputeRuneParameters): Hex {
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: "uint256" }, { type: "address" }, { type: "address" }, { type: "bytes32" }],
+      [BigInt(chainId), registry, developer, salt],
+    ),
+  );
 }
 
 /**

@@ -12,8 +12,9 @@
  *   unlocked account deploys by default
  * - `ADMIN_ADDRESS`: receives the admin and governor roles (default: the deployer)
  * - `AURUNES_SUPPLY`: whole tokens minted to the deployer (default 1,000,000,000)
- * - `RULE_DELAY_SECONDS` (3 days), `MIN_STAKERS_BPS` (1000), `REWARD_WINDOW_SECONDS` (7 days),
- *   `UNBONDING_PERIOD_SECONDS` (7 days)
+ * - `RULE_DELAY_SECONDS` (7 days), `MIN_STAKERS_BPS` (1000), `REWARD_WINDOW_SECONDS` (7 days),
+ *   `UNBONDING_PERIOD_SECONDS` (7 days; never longer than the rule delay, so stakers can leave before a split
+ *   change applies: the contracts refuse it too)
  * - `STABLECOIN_ADDRESS`: an existing USD stablecoin to allow; without it TestStablecoin is deployed
  */
 import { mkdirSync, realpathSync, renameSync, writeFileSync } from "node:fs";
@@ -71,7 +72,7 @@ const DAY = 24 * 60 * 60;
 /** Protocol parameters and their defaults. */
 export const DEFAULT_PARAMETERS = {
   aurunesSupply: parseUnits("1000000000", 18),
-  ruleDelay: 3 * DAY,
+  ruleDelay: 7 * DAY,
   minStakersBps: 1_000,
   rewardWindow: 7 * DAY,
   unbondingPeriod: 7 * DAY,
@@ -475,6 +476,11 @@ function checkParameters(parameters: {
     if (!Number.isSafeInteger(value) || value <= 0 || value > uint48Max) {
       throw new DeployError(`${name} must be a positive whole number of seconds (got ${value})`);
     }
+  }
+  if (parameters.unbondingPeriod > parameters.ruleDelay) {
+    throw new DeployError(
+      `unbondingPeriod (${parameters.unbondingPeriod} s) must not exceed ruleDelay (${parameters.ruleDelay} s): stakers must be able to leave before a split change applies`,
+    );
   }
   const bps = parameters.minStakersBps;
   if (!Number.isSafeInteger(bps) || bps < 0 || bps > 10_000) {

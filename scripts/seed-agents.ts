@@ -2,7 +2,10 @@
  * The demo agents `npm run dev` and the e2e suite seed: names, ERC-8004-shaped registration files, splits,
  * infra sets and how busy each one is. Data only; scripts/seed.ts does the work.
  */
-import { type Hex, keccak256, toHex } from "viem";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Address, type Hex, hexToBigInt, keccak256, toHex } from "viem";
 
 /** One demo agent. Indices refer to anvil's default accounts. */
 export interface DemoAgent {
@@ -16,7 +19,8 @@ export interface DemoAgent {
   infra: { account: number; weightBps: number }[];
   /** Relative share of the demo payments. */
   popularity: number;
-  endpoints: { name: string; endpoint: string }[];
+  /** ERC-8004 `services`: how other agents reach this one. */
+  services: { name: string; endpoint: string; version: string }[];
 }
 
 export const demoAgents: DemoAgent[] = [
@@ -31,7 +35,7 @@ export const demoAgents: DemoAgent[] = [
       { account: 16, weightBps: 4_000 },
     ],
     popularity: 5,
-    endpoints: [{ name: "A2A", endpoint: "https://mimir.agents.example/.well-known/agent-card.json" }],
+    services: [{ name: "A2A", endpoint: "https://mimir.agents.example/.well-known/agent-card.json", version: "0.3.0" }],
   },
   {
     slug: "skald-translate",
@@ -41,7 +45,7 @@ export const demoAgents: DemoAgent[] = [
     split: { developerBps: 6_000, infraBps: 1_500, stakersBps: 2_500 },
     infra: [{ account: 15, weightBps: 10_000 }],
     popularity: 4,
-    endpoints: [{ name: "MCP", endpoint: "https://skald.agents.example/mcp" }],
+    services: [{ name: "MCP", endpoint: "https://skald.agents.example/mcp", version: "2025-06-18" }],
   },
   {
     slug: "runesmith-audit",
@@ -55,9 +59,9 @@ export const demoAgents: DemoAgent[] = [
       { account: 15, weightBps: 2_000 },
     ],
     popularity: 3,
-    endpoints: [
-      { name: "A2A", endpoint: "https://runesmith.agents.example/.well-known/agent-card.json" },
-      { name: "MCP", endpoint: "https://runesmith.agents.example/mcp" },
+    services: [
+      { name: "A2A", endpoint: "https://runesmith.agents.example/.well-known/agent-card.json", version: "0.3.0" },
+      { name: "MCP", endpoint: "https://runesmith.agents.example/mcp", version: "2025-06-18" },
     ],
   },
   {
@@ -68,7 +72,7 @@ export const demoAgents: DemoAgent[] = [
     split: { developerBps: 7_000, infraBps: 0, stakersBps: 3_000 },
     infra: [],
     popularity: 2,
-    endpoints: [{ name: "A2A", endpoint: "https://yggdrasil.agents.example/.well-known/agent-card.json" }],
+    services: [{ name: "A2A", endpoint: "https://yggdrasil.agents.example/.well-known/agent-card.json", version: "0.3.0" }],
   },
   {
     slug: "valkyrie-vision",
@@ -81,7 +85,7 @@ export const demoAgents: DemoAgent[] = [
       { account: 16, weightBps: 3_000 },
     ],
     popularity: 3,
-    endpoints: [{ name: "MCP", endpoint: "https://valkyrie.agents.example/mcp" }],
+    services: [{ name: "MCP", endpoint: "https://valkyrie.agents.example/mcp", version: "2025-06-18" }],
   },
   {
     slug: "loki-sandbox",
@@ -91,7 +95,7 @@ export const demoAgents: DemoAgent[] = [
     split: { developerBps: 5_500, infraBps: 2_000, stakersBps: 2_500 },
     infra: [{ account: 17, weightBps: 10_000 }],
     popularity: 1,
-    endpoints: [{ name: "A2A", endpoint: "https://loki.agents.example/.well-known/agent-card.json" }],
+    services: [{ name: "A2A", endpoint: "https://loki.agents.example/.well-known/agent-card.json", version: "0.3.0" }],
   },
 ];
 
@@ -100,14 +104,50 @@ export function demoSignerKey(slug: string): Hex {
   return keccak256(toHex(`aurorune demo agent signer: ${slug}`));
 }
 
-/** The ERC-8004 registration file of a demo agent, as a self-contained data: URI (no host to call). */
-export function demoMetadataURI(agent: DemoAgent): string {
-  const registration = {
-    type: "https://eips.ethereum.org/EIPS/eip-8004#registration-v1",
+/** ERC-8004 registration type URI. */
+export const ERC8004_REGISTRATION_TYPE = "https://eips.ethereum.org/EIPS/eip-8004#registration-v1";
+
+/** Where the demo agent's registration file says its identity lives. */
+export interface DemoIdentity {
+  /** The rune, known before registering (`computeRune(developer, salt)`). */
+  rune: Hex;
+  chainId: number;
+  /** The RuneRegistry (the ERC-8004 identity registry). */
+  registry: Address;
+}
+
+const publicAgentsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "public", "agents");
+
+/** The agent's picture as a data: URI (from public/agents), so the file is self-contained and works offline. */
+export function demoImageURI(slug: string): string {
+  const svg = readFileSync(path.join(publicAgentsDir, `${slug}.svg`));
+  return `data:image/svg+xml;base64,${svg.toString("base64")}`;
+}
+
+/**
+ * The ERC-8004 registration file of a demo agent. It names its own rune: agent id `uint256(rune)` (decimal) in
+ * the registry `eip155:<chainId>:<registry>`.
+ */
+export function demoRegistration(agent: DemoAgent, identity: DemoIdentity) {
+  return {
+    type: ERC8004_REGISTRATION_TYPE,
     name: agent.name,
     description: agent.description,
-    image: `/agents/${agent.slug}.svg`,
-    endpoints: agent.endpoints,
+    image: demoImageURI(agent.slug),
+    services: agent.services,
+    x402Support: false,
+    active: agent.slug !== "loki-sandbox",
+    registrations: [
+      {
+        agentId: hexToBigInt(identity.rune).toString(10),
+        agentRegistry: `eip155:${identity.chainId}:${identity.registry}`,
+      },
+    ],
+    supportedTrust: ["reputation"],
   };
-  return `data:application/json;base64,${Buffer.from(JSON.stringify(registration)).toString("base64")}`;
+}
+
+/** {@link demoRegistration} as a self-contained `data:application/json;base64` URI (no host to call). */
+export function demoMetadataURI(agent: DemoAgent, identity: DemoIdentity): string {
+  return `data:application/json;base64,${Buffer.from(JSON.stringify(demoRegistration(agent, identity))).toString("base64")}`;
 }

@@ -176,14 +176,15 @@ export async function seedDemo(options: {
       const developer = anvilAccount(agent.developer);
       const signer = privateKeyToAccount(demoSignerKey(agent.slug)).address;
       const salt = serviceIdFrom(agent.slug);
-      const uri = demoMetadataURI(agent);
-      runes[agent.slug] = await client.readContract({
+      // The rune is known before registering, so the registration file can name it (ERC-8004 `registrations`).
+      const rune = await client.readContract({
         address: contracts.runeRegistry,
         abi: runeRegistryAbi,
         functionName: "computeRune",
-        args: [developer, salt, signer, uri],
-        account: developer,
+        args: [developer, salt],
       });
+      runes[agent.slug] = rune;
+      const uri = demoMetadataURI(agent, { rune, chainId, registry: contracts.runeRegistry });
       batcher.call(developer, contracts.runeRegistry, runeRegistryAbi, "registerAgent", [
         salt,
         signer,

@@ -43,6 +43,22 @@ const suites = [
     },
   },
   {
+    // Hot-path gas against the committed .gas-snapshot: any line more than 2% off fails (re-record an intended
+    // change with `npm run gas`). forge's own check, so the figures are the ones `npm run gas` prints. The npm
+    // wrapper of forge 1.7.1 exits 0 whatever forge reports, so the verdict is read from the output: forge prints
+    // a `Diff in "<test>"` line for each figure beyond the tolerance.
+    name: "gas guard (forge snapshot --check, 2% tolerance)",
+    async run() {
+      const { output } = await run("npx", ["forge", "snapshot", "--match-contract", "GasBenchmark", "--check", "--tolerance", "2"]);
+      const text = stripAnsi(output);
+      const beyond = text.match(/^Diff in "[^"]+"/gm) ?? [];
+      const summary = text.match(/(\d+) tests passed, (\d+) failed/);
+      const healthy = summary !== null && Number(summary[1]) > 0 && summary[2] === "0";
+      if (beyond.length > 0) console.log(`gas guard: ${beyond.length} figure(s) more than 2% off .gas-snapshot`);
+      return byExitCode(healthy && beyond.length === 0 ? 0 : 1);
+    },
+  },
+  {
     name: "typecheck (tsc)",
     async run() {
       return byExitCode((await run("npx", ["tsc", "--noEmit"])).code);

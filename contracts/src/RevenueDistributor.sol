@@ -12,16 +12,19 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {IRuneRegistry} from "./interfaces/IRuneRegistry.sol";
+import {IRuneRegistry, IStakeLedger} from "./interfaces/IRuneRegistry.sol";
 import {IRevenueDistributor} from "./interfaces/IRevenueDistributor.sol";
 import {SplitMath} from "./libraries/SplitMath.sol";
 
 /// @title RevenueDistributor
 /// @notice Payments, staking, streamed rewards and claims for Aurorune agents.
 /// @dev Accounting in one idea (Synthetix StakingRewards, streamed): each (rune, token) has a stream of stakers
-/// money still to release (`remaining` until `finish`) and a reward-per-share accumulator. `_checkpoint` releases
-/// what vested since the last update into the accumulator (or, while nobody stakes, to the developer), and
-/// `_settle` moves an account's share of the accumulator growth (`_earned`) into its unclaimed balance; `claim` pays
+/// money still to release (`remaining` until `finish`, kept at 1e-12 of a token unit so no checkpoint floors a
+/// released amount and hands the remainder to later stakers) and a reward-per-share accumulator. A new stakers
+/// part joins the stream with an amount-weighted finish, so a dust payment cannot push back what earlier
+/// payments already owe. `_checkpoint` releases what vested since the last update into the accumulator (or,
+/// while nobody stakes, to the developer), and
+/// `_settle` moves an account's share of the accumulator growth (`_owed`) into its unclaimed balance; `claim` pays
 /// that share out directly instead. Every function that changes a stake or pays out runs these two first, so a
 /// payment costs the same with 1 staker or 100,000.
 contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGuardTransient, EIP712 {
@@ -46,6 +49,14 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     uint48 public constant MAX_UNBONDING_PERIOD = 60 days;
     /// @dev Accumulator scale: 1 unit of a 6-decimal token over 1e9 staked AURUNES (1e27 wei) still counts.
     uint256 private constant SCALE = 1e36;
+    /// @dev Sub-units per token unit held in a stream: releases are exact to 1e-12 of a unit, so the flooring of
+    /// a release never moves a whole unit from today's stakers to tomorrow's (issue 7, item 4).
+    uint256 private constant STREAM_PRECISION = 1e12;
+    /// @dev Accumulator growth per sub-unit released per staked wei.
+    uint256 private constant SUB_UNIT_SCALE = SCALE / STREAM_PRECISION;
+    /// @dev Top bit of `Accrual.rewardPerSharePaid`: set exactly when `unclaimed` is non-zero, so a claim reads
+    /// the second slot only when it holds something. The accumulator stays below this bit (`_checkpoint`).
+    uint256 private constant UNCLAIMED_FLAG = 1 << 255;
 
     bytes32 private constant SERVICE_RECEIPT_TYPEHASH = keccak256(
         "ServiceReceipt(bytes32 rune,bytes32 serviceId,address payer,address token,uint256 amount,uint64 deadline)"
@@ -59,24 +70,35 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         bool allowed;
     }
 
+    /// @dev `remaining` is in sub-units (1 / STREAM_PRECISION of a token unit); 176 bits hold 2^136 units.
+    /// Timestamps fit 40 bits until the year 36812.
     struct Stream {
         uint256 rewardPerShare;
-        uint160 remaining;
-        uint48 lastUpdate;
-        uint48 finish;
+        uint176 remaining;
+        uint40 lastUpdate;
+        uint40 finish;
     }
 
     struct RuneStake {
         uint128 active;
         uint32 stakerCount;
         uint16 tokenMask; // tokens that ever streamed to this rune's stakers
+        uint64 openProposalId; // the split proposal whose veto weights are being tracked; 0 = none
     }
 
     struct StakeSlot {
         uint128 active;
         uint64 vetoedProposalId;
-        uint48 lastStakedAt;
         bool listed;
+    }
+
+    /// @dev The stake an account held when `proposalId` was made and has held since (its lowest active stake
+    /// since then). Written lazily, before the first change to the account's stake after the proposal (the
+    /// copy-on-write snapshot of OpenZeppelin 4's ERC20Snapshot): with no entry for the open proposal, the stake
+    /// is unchanged since it was made. Costs nothing while no proposal is open.
+    struct HeldStake {
+        uint64 proposalId;
+        uint128 amount;
     }
 
     struct Unbonding {
@@ -84,6 +106,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         uint64 endsAt;
     }
 
+    /// @dev `rewardPerSharePaid` carries UNCLAIMED_FLAG in its top bit (see there).
     struct Accrual {
         uint256 rewardPerSharePaid;
         uint256 unclaimed;
@@ -128,7 +151,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     mapping(bytes32 rune => mapping(address account => mapping(address token => Accrual))) private _accruals;
     mapping(address account => bytes32[]) private _stakedRunes;
     mapping(bytes32 rune => VetoTally) private _vetoTallies;
-    mapping(bytes32 rune => mapping(address account => uint256)) private _vetoWeights;
+    mapping(bytes32 rune => mapping(address account => HeldStake)) private _heldStakes;
     mapping(bytes32 rune => mapping(address token => RuneLedger)) private _ledgers;
     mapping(address account => mapping(address token => uint256)) private _infraBalances;
     mapping(bytes32 rune => mapping(bytes32 serviceId => bool)) private _usedServiceIds;
@@ -151,7 +174,9 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     /// @param stakingToken_ AURUNES.
     /// @param admin Receives DEFAULT_ADMIN_ROLE and GOVERNOR_ROLE (hand both to a timelock in production).
     /// @param initialRewardWindow Initial reward window in seconds.
-    /// @param initialUnbondingPeriod Initial unbonding period in seconds.
+    /// @param initialUnbondingPeriod Initial unbonding period in seconds. Not checked against the registry's rule
+    /// delay here (the registry may be deployed in the same batch); `RuneRegistry.setStakeLedger` refuses to wire a
+    /// ledger whose unbonding period outlasts the rule delay, and no proposal exists before that wiring.
     constructor(
         IRuneRegistry registry_,
         IERC20 stakingToken_,
@@ -164,7 +189,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
         _setRewardWindow(initialRewardWindow);
-        _setUnbondingPeriod(initialUnbondingPeriod);
+        _setUnbondingPeriod(initialUnbondingPeriod, false);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -173,13 +198,10 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function pendingRewards(bytes32 rune, address account, address token) external view returns (uint256) {
-        Stream storage stream = _streams[rune][token];
-        uint256 rewardPerShare = stream.rewardPerShare;
-        uint256 runeActive = _runeStakes[rune].active;
-        if (runeActive != 0) rewardPerShare += Math.mulDiv(_releasable(stream), SCALE, runeActive);
+        uint256 rewardPerShare = _rewardPerShareNow(rune, token, _runeStakes[rune].active);
         Accrual storage accrual = _accruals[rune][account][token];
-        return accrual.unclaimed
-            + Math.mulDiv(_stakes[rune][account].active, rewardPerShare - accrual.rewardPerSharePaid, SCALE);
+        uint256 paid = accrual.rewardPerSharePaid & ~UNCLAIMED_FLAG;
+        return accrual.unclaimed + Math.mulDiv(_stakes[rune][account].active, rewardPerShare - paid, SCALE);
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -214,12 +236,26 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     /// @notice Stake vetoing a proposal, and the rune's active stake now.
     /// @param rune The rune.
     /// @param proposalId The proposal.
-    /// @return vetoStake Active stake of accounts that vetoed `proposalId` (added stake not counted).
+    /// @return vetoStake Stake vetoing `proposalId` (each vetoer's stake held since the proposal).
     /// @return activeStake Active stake of the rune.
     function vetoTally(bytes32 rune, uint64 proposalId) external view returns (uint256 vetoStake, uint256 activeStake) {
         VetoTally storage tally = _vetoTallies[rune];
         vetoStake = tally.proposalId == proposalId ? tally.stake : 0;
         activeStake = _runeStakes[rune].active;
+    }
+
+    /// @notice The stake an account can veto the rune's open proposal with: what it held when the proposal was
+    /// made and has held since (its stake when the proposal opened, lowered by every unstake since).
+    /// @dev The rune owner's figure is shown too, but the owner cannot veto.
+    /// @param rune The rune.
+    /// @param account The staker.
+    /// @return proposalId The open proposal (0 when none; then `weight` is 0).
+    /// @return weight The veto weight.
+    function vetoWeightOf(bytes32 rune, address account) external view returns (uint64 proposalId, uint256 weight) {
+        proposalId = _runeStakes[rune].openProposalId;
+        if (proposalId == 0) return (0, 0);
+        HeldStake storage held = _heldStakes[rune][account];
+        weight = held.proposalId == proposalId ? held.amount : _stakes[rune][account].active;
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -242,7 +278,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         uint256 balance = _ledgers[rune][token].developerBalance;
         // Capped as `_checkpoint` caps the credit.
         if (_runeStakes[rune].active == 0) {
-            balance = Math.min(balance + _releasable(_streams[rune][token]), type(uint128).max);
+            balance = Math.min(balance + _releasable(_streams[rune][token]) / STREAM_PRECISION, type(uint128).max);
         }
         return balance;
     }
@@ -255,9 +291,11 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     /// @inheritdoc IRevenueDistributor
     function streamOf(bytes32 rune, address token) external view returns (StreamState memory) {
         Stream storage stream = _streams[rune][token];
+        uint256 remainingScaled = stream.remaining;
         return StreamState({
             rewardPerShare: stream.rewardPerShare,
-            remaining: stream.remaining,
+            remaining: Math.ceilDiv(remainingScaled, STREAM_PRECISION),
+            remainingScaled: remainingScaled,
             lastUpdate: stream.lastUpdate,
             finish: stream.finish
         });
@@ -427,19 +465,30 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         // forge-lint: disable-next-line(unsafe-typecast)
         runeStake.active -= uint128(amount);
         if (remainingActive == 0) runeStake.stakerCount -= 1;
-        _lowerVeto(rune, position.vetoedProposalId, remainingActive);
+        _lowerHeldStake(rune, runeStake.openProposalId, position.vetoedProposalId, accountActive, remainingActive);
 
         Unbonding storage unbonding = _unbondings[rune][msg.sender];
-        // The period restarts for the whole unbonding amount, but a shorter period set by governance since the
-        // earlier request never brings that earlier stake forward.
+        uint256 unbondingAmount = unbonding.amount;
+        uint256 matured;
+        if (unbondingAmount != 0 && block.timestamp >= unbonding.endsAt) {
+            // What finished unbonding is paid out now rather than held back by the new request's period.
+            matured = unbondingAmount;
+            unbondingAmount = 0;
+            totalStaked -= matured;
+        }
+        // Stake still unbonding joins this request; a shorter period set by governance since the earlier request
+        // never brings that earlier stake forward.
         // Safe: a timestamp plus at most 60 days.
         // forge-lint: disable-next-line(unsafe-typecast)
-        uint64 endsAt = uint64(Math.max(unbonding.endsAt, block.timestamp + unbondingPeriod));
-        // Safe: amount <= accountActive, a uint128; the sum is checked arithmetic.
+        uint64 endsAt = uint64(Math.max(matured != 0 ? 0 : unbonding.endsAt, block.timestamp + unbondingPeriod));
+        // Safe: both terms are uint128 stakes and their sum is at most the account's total stake (< 2^128).
         // forge-lint: disable-next-line(unsafe-typecast)
-        unbonding.amount += uint128(amount);
+        unbonding.amount = uint128(unbondingAmount + amount);
         unbonding.endsAt = endsAt;
+        if (matured != 0) emit Withdrawn(rune, msg.sender, matured, uint64(block.timestamp));
         emit UnstakeRequested(rune, msg.sender, amount, endsAt, uint64(block.timestamp));
+        // AURUNES is the protocol's own plain ERC-20: no hooks; state is already final.
+        if (matured != 0) stakingToken.safeTransfer(msg.sender, matured);
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -459,28 +508,48 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function vetoSplitProposal(bytes32 rune) external nonReentrant {
-        // Read-only call to the immutable registry.
-        IRuneRegistry.SplitProposal memory proposal = registry.pendingSplitProposal(rune);
-        if (proposal.id == 0) revert RevenueDistributorNoPendingProposal(rune);
-        StakeSlot storage position = _stakes[rune][msg.sender];
-        uint256 weight = position.active;
-        if (weight == 0) revert RevenueDistributorNoActiveStake(rune, msg.sender);
-        if (position.vetoedProposalId == proposal.id) revert RevenueDistributorAlreadyVetoed(rune, proposal.id);
-        // Stake added once the proposal was public cannot veto it: no buying a veto at the last minute.
-        if (position.lastStakedAt >= proposal.proposedAt) {
-            revert RevenueDistributorStakedAfterProposal(position.lastStakedAt, proposal.proposedAt);
+        // The registry opens and closes proposals here (`setOpenProposal`), so the open id is the pending one.
+        uint64 proposalId = _runeStakes[rune].openProposalId;
+        if (proposalId == 0) revert RevenueDistributorNoPendingProposal(rune);
+        // Read-only call to the immutable registry. The owner's stake is left out of the veto base, and it cannot
+        // veto its own rune's proposal either.
+        if (IERC721(address(registry)).ownerOf(uint256(rune)) == msg.sender) {
+            revert RevenueDistributorOwnerCannotVeto(rune, msg.sender);
         }
+        StakeSlot storage position = _stakes[rune][msg.sender];
+        if (position.vetoedProposalId == proposalId) revert RevenueDistributorAlreadyVetoed(rune, proposalId);
+        HeldStake storage held = _heldStakes[rune][msg.sender];
+        uint256 weight;
+        if (held.proposalId == proposalId) {
+            weight = held.amount;
+        } else {
+            // No change since the proposal was made: the stake now is the stake then. Recorded, so a later unstake
+            // lowers the veto from here.
+            weight = position.active;
+            held.proposalId = proposalId;
+            // Safe: an active stake is a uint128.
+            // forge-lint: disable-next-line(unsafe-typecast)
+            held.amount = uint128(weight);
+        }
+        if (weight == 0) revert RevenueDistributorNoVetoWeight(rune, proposalId, msg.sender);
         VetoTally storage tally = _vetoTallies[rune];
-        if (tally.proposalId != proposal.id) {
-            tally.proposalId = proposal.id;
+        if (tally.proposalId != proposalId) {
+            tally.proposalId = proposalId;
             tally.stake = 0;
         }
         // Safe: weight is a uint128 stake.
         // forge-lint: disable-next-line(unsafe-typecast)
         tally.stake += uint192(weight);
-        position.vetoedProposalId = proposal.id;
-        _vetoWeights[rune][msg.sender] = weight;
-        emit SplitProposalVetoed(rune, proposal.id, msg.sender, weight);
+        position.vetoedProposalId = proposalId;
+        emit SplitProposalVetoed(rune, proposalId, msg.sender, weight);
+    }
+
+    /// @inheritdoc IStakeLedger
+    function setOpenProposal(bytes32 rune, uint64 proposalId, address proposer) external returns (uint256 vetoBase) {
+        if (msg.sender != address(registry)) revert RevenueDistributorNotRegistry(msg.sender);
+        RuneStake storage runeStake = _runeStakes[rune];
+        runeStake.openProposalId = proposalId;
+        if (proposalId != 0) vetoBase = runeStake.active - _stakes[rune][proposer].active;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -499,11 +568,17 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
                 address token = tokenList[t];
                 Accrual storage accrual = _accruals[rune][msg.sender][token];
                 // `_settle` without the detour: what was earned goes straight into the payout, and `unclaimed`
-                // is written only if it held something (no 0 -> x -> 0 round trip through storage).
-                uint256 earned = _earned(accrual, accountActive, _checkpoint(rune, token, runeActive));
-                uint256 unclaimed = accrual.unclaimed;
-                if (unclaimed != 0) accrual.unclaimed = 0;
-                uint256 amount = unclaimed + earned;
+                // is read and cleared only when its flag says it holds something. The stream is not written:
+                // neither it nor the rune's stake changes here, so the accumulator's value now is read, not
+                // stored (a later checkpoint reaches the same value from the same stored base, or more).
+                uint256 rewardPerShare = _rewardPerShareNow(rune, token, runeActive);
+                uint256 word = accrual.rewardPerSharePaid;
+                uint256 amount = _owed(accountActive, word, rewardPerShare);
+                if (word & UNCLAIMED_FLAG != 0) {
+                    amount += accrual.unclaimed;
+                    accrual.unclaimed = 0;
+                }
+                if (word != rewardPerShare) accrual.rewardPerSharePaid = rewardPerShare; // flag cleared
                 if (amount != 0) {
                     totals[t] += amount;
                     emit Claimed(rune, msg.sender, token, amount, uint64(block.timestamp));
@@ -546,15 +621,18 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function claimInfra(address[] calldata tokenList) external nonReentrant {
-        for (uint256 t; t < tokenList.length; ++t) {
-            address token = tokenList[t];
-            _requireKnownToken(token);
-            uint256 amount = _infraBalances[msg.sender][token];
-            if (amount == 0) continue;
-            _infraBalances[msg.sender][token] = 0;
-            emit InfraClaimed(msg.sender, token, amount, uint64(block.timestamp));
-            _transferOut(token, msg.sender, amount);
-        }
+        _payInfra(msg.sender, tokenList, msg.sender);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function claimInfraTo(address[] calldata tokenList, address to) external nonReentrant {
+        if (to == address(0)) revert RevenueDistributorZeroRecipient();
+        _payInfra(msg.sender, tokenList, to);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function pushInfra(address recipient, address[] calldata tokenList) external nonReentrant {
+        _payInfra(recipient, tokenList, recipient);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -566,7 +644,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         TokenConfig storage config = _tokenConfigs[token];
         if (config.index == 0) {
             if (!allowed) revert RevenueDistributorUnknownToken(token);
-            if (token != address(0) && token.code.length == 0) revert RevenueDistributorTokenNotAllowed(token);
+            if (token != address(0) && token.code.length == 0) revert RevenueDistributorTokenHasNoCode(token);
             if (_tokenList.length == MAX_TOKENS) revert RevenueDistributorTooManyTokens(MAX_TOKENS);
             _tokenList.push(token);
             config.index = uint8(_tokenList.length);
@@ -582,7 +660,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function setUnbondingPeriod(uint48 newPeriod) external onlyRole(GOVERNOR_ROLE) {
-        _setUnbondingPeriod(newPeriod);
+        _setUnbondingPeriod(newPeriod, true);
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -609,43 +687,69 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     function _checkpoint(bytes32 rune, address token, uint256 runeActive) private returns (uint256 rewardPerShare) {
         Stream storage stream = _streams[rune][token];
         rewardPerShare = stream.rewardPerShare;
-        uint256 released = _releasable(stream);
+        uint256 released = _releasable(stream); // sub-units
         if (released == 0) return rewardPerShare;
         if (runeActive == 0) {
+            // The developer is credited whole units; the sub-unit rest stays in the stream (less than one unit is
+            // ever carried there, and it goes to whoever the stream pays next: nothing is lost or created).
             RuneLedger storage ledger = _ledgers[rune][token];
             uint256 balance = ledger.developerBalance;
+            uint256 units = released / STREAM_PRECISION;
             // Claims run this, so it must never revert: what the 128-bit balance cannot take stays in the stream,
             // released by a later checkpoint (to the developer once it has claimed, or to stakers who join first).
             // Only a token of more than 2^128 units can get here.
-            released = Math.min(released, type(uint128).max - balance);
+            units = Math.min(units, type(uint128).max - balance);
+            if (units == 0) return rewardPerShare;
+            released = units * STREAM_PRECISION;
             // Safe: capped just above.
             // forge-lint: disable-next-line(unsafe-typecast)
-            ledger.developerBalance = uint128(balance + released);
+            ledger.developerBalance = uint128(balance + units);
         } else {
-            rewardPerShare += Math.mulDiv(released, SCALE, runeActive);
+            rewardPerShare += Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
+            // Reaching the flag bit takes more than 5.7e40 units released per wei staked (beyond any token's
+            // supply); it reverts like an overflow of the accumulator itself would.
+            if (rewardPerShare >= UNCLAIMED_FLAG) revert RevenueDistributorAccumulatorOverflow(rune, token);
             stream.rewardPerShare = rewardPerShare;
         }
-        // Safe: released <= remaining, which is a uint160.
+        // Safe: released <= remaining, which is a uint176.
         // forge-lint: disable-next-line(unsafe-typecast)
-        stream.remaining -= uint160(released);
-        stream.lastUpdate = uint48(block.timestamp);
+        stream.remaining -= uint176(released);
+        // Safe: a timestamp fits 40 bits until the year 36812.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        stream.lastUpdate = uint40(block.timestamp);
     }
 
-    /// @dev Moves an account's share of the accumulator growth into its unclaimed balance.
-    function _settle(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare) private {
-        uint256 earned = _earned(accrual, accountActive, rewardPerShare);
-        if (earned != 0) accrual.unclaimed += earned;
-    }
-
-    /// @dev Marks the accumulator growth as seen by the account and returns its share of it (not yet credited).
-    function _earned(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare)
+    /// @dev The accumulator as `_checkpoint` would leave it now, without writing. With no active stake, what
+    /// streams is the developer's and the accumulator does not move.
+    function _rewardPerShareNow(bytes32 rune, address token, uint256 runeActive)
         private
-        returns (uint256 earned)
+        view
+        returns (uint256 rewardPerShare)
     {
-        uint256 paid = accrual.rewardPerSharePaid;
-        if (paid == rewardPerShare) return 0;
-        accrual.rewardPerSharePaid = rewardPerShare;
-        if (accountActive != 0) earned = Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
+        Stream storage stream = _streams[rune][token];
+        rewardPerShare = stream.rewardPerShare;
+        if (runeActive == 0) return rewardPerShare;
+        uint256 released = _releasable(stream);
+        if (released == 0) return rewardPerShare;
+        rewardPerShare += Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
+        // See `_checkpoint`.
+        if (rewardPerShare >= UNCLAIMED_FLAG) revert RevenueDistributorAccumulatorOverflow(rune, token);
+    }
+
+    /// @dev Moves an account's share of the accumulator growth into its unclaimed balance (and flags it).
+    function _settle(Accrual storage accrual, uint256 accountActive, uint256 rewardPerShare) private {
+        uint256 word = accrual.rewardPerSharePaid;
+        if (word & ~UNCLAIMED_FLAG == rewardPerShare) return;
+        uint256 earned = _owed(accountActive, word, rewardPerShare);
+        if (earned != 0) accrual.unclaimed += earned;
+        accrual.rewardPerSharePaid = rewardPerShare | (earned != 0 ? UNCLAIMED_FLAG : word & UNCLAIMED_FLAG);
+    }
+
+    /// @dev An account's share of the accumulator growth since `word` (its flagged paid mark).
+    function _owed(uint256 accountActive, uint256 word, uint256 rewardPerShare) private pure returns (uint256) {
+        uint256 paid = word & ~UNCLAIMED_FLAG;
+        if (paid == rewardPerShare || accountActive == 0) return 0;
+        return Math.mulDiv(accountActive, rewardPerShare - paid, SCALE);
     }
 
     /// @dev The linear part of the stream vested since its last update (all of it once past `finish`).
@@ -655,7 +759,8 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         uint256 finish = stream.finish;
         if (block.timestamp >= finish) return remaining;
         uint256 last = stream.lastUpdate;
-        // last < now < finish here; remaining < 2^160 and the elapsed time < 2^48, so no overflow.
+        // last <= now < finish here; remaining < 2^176 and the elapsed time < 2^40, so no overflow. The floor is
+        // below one sub-unit (1e-12 of a token unit) and stays in the stream.
         return remaining * (block.timestamp - last) / (finish - last);
     }
 
@@ -672,13 +777,28 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         }
     }
 
-    /// @dev Adds a stakers part to the stream: what is still unstreamed rolls into a fresh window.
+    /// @dev Adds a stakers part to the stream. The new finish is the amount-weighted average of the old finish
+    /// (for what is still unstreamed) and now + window (for the new part): a later payment delays what earlier
+    /// payments owe stakers by no more than its own weight, so dust payments cannot stall the stream.
     function _addToStream(bytes32 rune, address token, uint256 amount, uint256 runeActive) private {
         _checkpoint(rune, token, runeActive);
         Stream storage stream = _streams[rune][token];
-        stream.remaining = (stream.remaining + amount).toUint160();
-        stream.lastUpdate = uint48(block.timestamp);
-        stream.finish = uint48(block.timestamp) + rewardWindow;
+        uint256 remaining = stream.remaining;
+        uint256 added = amount * STREAM_PRECISION; // amount < 2^128 (`_checkAmount`), so no overflow
+        uint256 newFinish = block.timestamp + rewardWindow;
+        if (remaining != 0) {
+            // Past its finish, the leftover (a sub-unit carried by the developer path) is due now.
+            uint256 oldFinish = Math.max(stream.finish, block.timestamp);
+            // Both products are below 2^216 (amounts < 2^176, timestamps < 2^40). The result lies between now + 1
+            // and now + window, since both finishes do.
+            newFinish = (remaining * oldFinish + added * newFinish) / (remaining + added);
+        }
+        stream.remaining = (remaining + added).toUint176();
+        // Safe: timestamps fit 40 bits until the year 36812.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        stream.lastUpdate = uint40(block.timestamp);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        stream.finish = uint40(newFinish);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -780,13 +900,13 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     function _checkCollaborators(bytes32[] calldata runes, uint16[] calldata weightsBps) private pure {
         uint256 weightSum;
         for (uint256 i; i < runes.length; ++i) {
-            if (weightsBps[i] == 0) revert RevenueDistributorInvalidWeights();
+            if (weightsBps[i] == 0) revert RevenueDistributorZeroWeight(i);
             weightSum += weightsBps[i];
             for (uint256 j; j < i; ++j) {
                 if (runes[j] == runes[i]) revert RevenueDistributorDuplicateRune(runes[i]);
             }
         }
-        if (weightSum != SplitMath.BPS) revert RevenueDistributorInvalidWeights();
+        if (weightSum != SplitMath.BPS) revert RevenueDistributorWeightsNotExact(weightSum);
     }
 
     /// @dev Takes exactly `amount` from the caller; anything else (wrong value, transfer fees) reverts.
@@ -822,10 +942,12 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         uint256 runeActive = runeStake.active;
         _updateRewards(rune, msg.sender, runeActive, accountActive, runeStake.tokenMask);
 
+        uint64 openProposalId = runeStake.openProposalId;
+        if (openProposalId != 0) _recordHeldStake(rune, openProposalId, accountActive);
+
         if (accountActive == 0) runeStake.stakerCount += 1;
         runeStake.active = (runeActive + amount).toUint128();
         position.active = (accountActive + amount).toUint128();
-        position.lastStakedAt = uint48(block.timestamp);
         if (!position.listed) {
             position.listed = true;
             _stakedRunes[msg.sender].push(rune);
@@ -836,18 +958,40 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         stakingToken.safeTransferFrom(msg.sender, address(this), amount);
     }
 
-    /// @dev Unstaking lowers a veto's weight to what is left active; adding stake never raises it.
-    function _lowerVeto(bytes32 rune, uint64 vetoedProposalId, uint256 remainingActive) private {
-        if (vetoedProposalId == 0) return;
-        VetoTally storage tally = _vetoTallies[rune];
-        if (tally.proposalId != vetoedProposalId) return;
-        uint256 weight = _vetoWeights[rune][msg.sender];
-        if (remainingActive >= weight) return;
-        // Safe: weight (a uint128 stake) was added to tally.stake when vetoing and only ever lowered since.
+    /// @dev Before a stake grows during an open proposal: remembers the stake held when it was made (once).
+    function _recordHeldStake(bytes32 rune, uint64 openProposalId, uint256 accountActive) private {
+        HeldStake storage held = _heldStakes[rune][msg.sender];
+        if (held.proposalId == openProposalId) return; // already recorded; growing never raises it
+        held.proposalId = openProposalId;
+        // Safe: an active stake is a uint128.
         // forge-lint: disable-next-line(unsafe-typecast)
-        tally.stake -= uint192(weight - remainingActive);
-        _vetoWeights[rune][msg.sender] = remainingActive;
-        emit VetoWeightLowered(rune, vetoedProposalId, msg.sender, remainingActive);
+        held.amount = uint128(accountActive);
+    }
+
+    /// @dev Unstaking during an open proposal lowers the stake held since it was made to what is left active,
+    /// and a veto already cast with it by the same amount; adding stake never raises either.
+    function _lowerHeldStake(
+        bytes32 rune,
+        uint64 openProposalId,
+        uint64 vetoedProposalId,
+        uint256 accountActive,
+        uint256 remainingActive
+    ) private {
+        if (openProposalId == 0) return;
+        HeldStake storage held = _heldStakes[rune][msg.sender];
+        uint256 weight = held.proposalId == openProposalId ? held.amount : accountActive;
+        if (held.proposalId == openProposalId && remainingActive >= weight) return;
+        uint256 lowered = Math.min(weight, remainingActive);
+        held.proposalId = openProposalId;
+        // Safe: at most an active stake, a uint128.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        held.amount = uint128(lowered);
+        if (vetoedProposalId != openProposalId || lowered == weight) return;
+        // Safe: weight was added to the tally when vetoing (the tally is this proposal's: the account vetoed it)
+        // and only ever lowered since, so the subtraction cannot underflow; the difference is a uint128.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _vetoTallies[rune].stake -= uint192(weight - lowered);
+        emit VetoWeightLowered(rune, openProposalId, msg.sender, lowered);
     }
 
     function _requireActive(bytes32 rune, IRuneRegistry.RuneStatus status) private pure {
@@ -865,6 +1009,20 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         if (_tokenConfigs[token].index == 0) revert RevenueDistributorUnknownToken(token);
     }
 
+    /// @dev Pays `account`'s infra balances in `tokenList` to `to`.
+    function _payInfra(address account, address[] calldata tokenList, address to) private {
+        for (uint256 t; t < tokenList.length; ++t) {
+            address token = tokenList[t];
+            _requireKnownToken(token);
+            uint256 amount = _infraBalances[account][token];
+            if (amount == 0) continue;
+            _infraBalances[account][token] = 0;
+            emit InfraClaimed(account, token, amount, uint64(block.timestamp));
+            if (to != account) emit InfraClaimedTo(account, token, to, amount);
+            _transferOut(token, to, amount);
+        }
+    }
+
     function _transferOut(address token, address to, uint256 amount) private {
         // Callers zeroed the balance first and hold the reentrancy lock.
         if (token == address(0)) Address.sendValue(payable(to), amount);
@@ -880,9 +1038,15 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         emit RewardWindowSet(previousWindow, newWindow);
     }
 
-    function _setUnbondingPeriod(uint48 newPeriod) private {
+    function _setUnbondingPeriod(uint48 newPeriod, bool checkRuleDelay) private {
         if (newPeriod < MIN_UNBONDING_PERIOD || newPeriod > MAX_UNBONDING_PERIOD) {
             revert RevenueDistributorParameterOutOfBounds(newPeriod, MIN_UNBONDING_PERIOD, MAX_UNBONDING_PERIOD);
+        }
+        if (checkRuleDelay) {
+            // A staker who dislikes a split change must be able to leave before it applies.
+            // Read-only call to the immutable registry.
+            uint48 ruleDelay = registry.ruleDelay();
+            if (newPeriod > ruleDelay) revert RevenueDistributorUnbondingAboveRuleDelay(newPeriod, ruleDelay);
         }
         uint48 previousPeriod = unbondingPeriod;
         unbondingPeriod = newPeriod;

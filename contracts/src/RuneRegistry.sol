@@ -3,14 +3,18 @@ pragma solidity 0.8.30;
 
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {IRuneRegistry, IStakeLedger} from "./interfaces/IRuneRegistry.sol";
 import {SplitMath} from "./libraries/SplitMath.sol";
 
 /// @title RuneRegistry
-/// @notice ERC-721 registry of agent runes. A rune is the keccak fingerprint of its registration and doubles
-/// as the token id; the token's owner is the agent's developer. `tokenURI` is the agent's ERC-8004-shaped
-/// registration file. Split changes go through a delay during which the rune's stakers can veto them.
-contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
+/// @notice ERC-721 registry of agent runes, and an ERC-8004 ("Trustless Agents") identity registry. A rune is the
+/// keccak fingerprint of (chain id, registry, developer, salt), known before registering, and doubles as the
+/// token id and ERC-8004 agent id (`uint256(rune)`); the token's owner is the agent's developer. `tokenURI` is the
+/// agent's ERC-8004 registration file, which can name its own rune. Split changes go through a delay during which
+/// the rune's stakers can veto them, and must then be executed within a window.
+contract RuneRegistry is IRuneRegistry, ERC721, AccessControl, EIP712 {
     // ---------------------------------------------------------------------------------------------
     // State
     // ---------------------------------------------------------------------------------------------
@@ -24,6 +28,18 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     uint48 public constant MAX_RULE_DELAY = 30 days;
     /// @notice Highest value governance may set as the minimum stakers share.
     uint16 public constant MAX_MIN_STAKERS_BPS = 5_000;
+    /// @notice How long an approved proposal stays executable once its delay has passed.
+    uint48 public constant EXECUTION_WINDOW = 7 days;
+    /// @notice Wait after a proposal is cancelled, rejected or expires before the rune's next proposal: cancelling
+    /// and proposing again cannot wipe every veto at once.
+    uint48 public constant PROPOSAL_COOLDOWN = 3 days;
+    /// @notice ERC-8004's reserved metadata key for the agent's wallet, set only through `setAgentWallet`.
+    string public constant AGENT_WALLET_KEY = "agentWallet";
+    /// @dev EIP-712 type the new agent wallet signs to prove it agrees to be named.
+    bytes32 private constant AGENT_WALLET_TYPEHASH =
+        keccak256("AgentWallet(uint256 agentId,address newWallet,uint256 deadline)");
+    /// @dev ERC-4906 interface id.
+    bytes4 private constant ERC4906_INTERFACE_ID = 0x49064906;
 
     /// @dev Everything `pay` reads about a rune besides its infra entries, packed into one storage slot (one cold
     /// SLOAD): 160 + 8 + 40 + 16 + 16 + 8 = 248 bits. `stakersBps` is not stored: every split is validated to sum
@@ -43,6 +59,9 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     mapping(bytes32 rune => mapping(uint256 index => InfraShare)) private _infra;
     mapping(bytes32 rune => string) private _metadataURIs;
     mapping(bytes32 rune => SplitProposal) private _proposals;
+    /// @dev Earliest time of a rune's next proposal after one was cancelled or rejected.
+    mapping(bytes32 rune => uint48) private _nextProposalAt;
+    mapping(bytes32 rune => mapping(string key => bytes value)) private _metadata;
     bytes32[] private _allRunes;
 
     /// @notice Delay, in seconds, between proposing a split and being able to execute it.
@@ -61,7 +80,10 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @param admin Receives DEFAULT_ADMIN_ROLE and GOVERNOR_ROLE (hand both to a timelock in production).
     /// @param initialRuleDelay Initial rule delay in seconds.
     /// @param initialMinStakersBps Initial minimum stakers share.
-    constructor(address admin, uint48 initialRuleDelay, uint16 initialMinStakersBps) ERC721("Aurorune Rune", "RUNE") {
+    constructor(address admin, uint48 initialRuleDelay, uint16 initialMinStakersBps)
+        ERC721("Aurorune Rune", "RUNE")
+        EIP712("Aurorune Rune", "1")
+    {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
         _setRuleDelay(initialRuleDelay);
@@ -73,14 +95,38 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     // ---------------------------------------------------------------------------------------------
 
     /// @inheritdoc IRuneRegistry
-    function computeRune(address developer, bytes32 salt, address signer, string calldata metadataURI)
-        public
-        view
-        returns (bytes32)
-    {
-        return keccak256(
-            abi.encode(block.chainid, address(this), developer, salt, signer, keccak256(bytes(metadataURI)))
-        );
+    function computeRune(address developer, bytes32 salt) public view returns (bytes32) {
+        return keccak256(abi.encode(block.chainid, address(this), developer, salt));
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function getMetadata(uint256 agentId, string calldata metadataKey) external view returns (bytes memory) {
+        return _metadata[bytes32(agentId)][metadataKey];
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function getAgentWallet(uint256 agentId) external view returns (address) {
+        bytes memory value = _metadata[bytes32(agentId)][AGENT_WALLET_KEY];
+        return value.length == 20 ? address(bytes20(value)) : address(0);
+    }
+
+    /// @notice The EIP-712 digest a new agent wallet signs for `setAgentWallet`.
+    /// @param agentId uint256(rune).
+    /// @param newWallet The wallet.
+    /// @param deadline Last second the signature is valid.
+    /// @return The digest.
+    function agentWalletDigest(uint256 agentId, address newWallet, uint256 deadline) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(AGENT_WALLET_TYPEHASH, agentId, newWallet, deadline)));
+    }
+
+    /// @notice When the rune's next split proposal may be made (0 when no cooldown runs).
+    /// @param rune The rune.
+    /// @return The earliest time, counting the cooldown after a cancel, a rejection or an expired proposal.
+    function nextProposalAt(bytes32 rune) public view returns (uint48) {
+        uint48 next = _nextProposalAt[rune];
+        uint48 expiresAt = _proposals[rune].expiresAt;
+        if (expiresAt != 0 && expiresAt + PROPOSAL_COOLDOWN > next) next = expiresAt + PROPOSAL_COOLDOWN;
+        return next;
     }
 
     /// @inheritdoc IRuneRegistry
@@ -139,7 +185,7 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
 
     /// @inheritdoc ERC721
     function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
-        return super.supportsInterface(interfaceId);
+        return interfaceId == ERC4906_INTERFACE_ID || super.supportsInterface(interfaceId);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -159,7 +205,7 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (bytes(metadataURI).length == 0) revert RuneRegistryEmptyMetadataURI();
         _validateSplit(split, infraRecipients, infraWeights);
 
-        rune = computeRune(msg.sender, salt, signer, metadataURI);
+        rune = computeRune(msg.sender, salt);
         if (_cores[rune].status != RuneStatus.Unregistered) revert RuneRegistryRuneExists(rune);
 
         _cores[rune] = RuneCore({
@@ -181,6 +227,42 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         emit AgentRegistered(
             rune, msg.sender, signer, metadataURI, split, _infraOf(rune, infraRecipients.length)
         );
+        emit Registered(uint256(rune), metadataURI, msg.sender);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setAgentURI(uint256 agentId, string calldata newURI) external {
+        bytes32 rune = bytes32(agentId);
+        _requireAuthorizedOnLiveRune(rune);
+        if (bytes(newURI).length == 0) revert RuneRegistryEmptyMetadataURI();
+        _metadataURIs[rune] = newURI;
+        emit URIUpdated(agentId, newURI, msg.sender);
+        emit MetadataUpdate(agentId);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setAgentWallet(uint256 agentId, address newWallet, uint256 deadline, bytes calldata signature) external {
+        bytes32 rune = bytes32(agentId);
+        _requireAuthorizedOnLiveRune(rune);
+        // EOA wallets by ECDSA, contract wallets by ERC-1271 (a view call into the wallet being named).
+        if (
+            block.timestamp > deadline
+                || !SignatureChecker.isValidSignatureNow(newWallet, agentWalletDigest(agentId, newWallet, deadline), signature)
+        ) revert RuneRegistryInvalidWalletSignature(agentId, newWallet);
+        bytes memory value = abi.encodePacked(newWallet);
+        _metadata[rune][AGENT_WALLET_KEY] = value;
+        emit MetadataSet(agentId, AGENT_WALLET_KEY, AGENT_WALLET_KEY, value);
+    }
+
+    /// @inheritdoc IRuneRegistry
+    function setMetadata(uint256 agentId, string calldata metadataKey, bytes calldata metadataValue) external {
+        bytes32 rune = bytes32(agentId);
+        _requireAuthorizedOnLiveRune(rune);
+        if (keccak256(bytes(metadataKey)) == keccak256(bytes(AGENT_WALLET_KEY))) {
+            revert RuneRegistryReservedMetadataKey(metadataKey);
+        }
+        _metadata[rune][metadataKey] = metadataValue;
+        emit MetadataSet(agentId, metadataKey, metadataKey, metadataValue);
     }
 
     /// @inheritdoc IRuneRegistry
@@ -201,6 +283,7 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (proposalId != 0) {
             delete _proposals[rune];
             emit SplitChangeCancelled(rune, proposalId);
+            _closeProposal(rune);
         }
         emit RuneRetired(rune);
     }
@@ -214,17 +297,29 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     ) external returns (uint64 proposalId) {
         _requireOwnerOfLiveRune(rune);
         SplitProposal storage proposal = _proposals[rune];
-        if (proposal.id != 0) revert RuneRegistryProposalPending(rune, proposal.id);
+        uint64 pendingId = proposal.id;
+        if (pendingId != 0) {
+            if (block.timestamp < proposal.expiresAt) revert RuneRegistryProposalPending(rune, pendingId);
+            // Expired unexecuted: replaced (its cooldown is checked below).
+        }
+        uint48 availableAt = nextProposalAt(rune);
+        if (block.timestamp < availableAt) revert RuneRegistryProposalCooldown(rune, availableAt);
         _validateSplit(split, infraRecipients, infraWeights);
         IStakeLedger ledger = _requireStakeLedger();
+        if (pendingId != 0) {
+            delete _proposals[rune];
+            emit SplitChangeExpired(rune, pendingId);
+        }
 
         proposalId = ++lastProposalId;
         uint48 executableAt = uint48(block.timestamp) + ruleDelay;
         proposal.id = proposalId;
         proposal.proposedAt = uint48(block.timestamp);
         proposal.executableAt = executableAt;
-        // Read-only call to the trusted ledger wired by governance.
-        proposal.stakeAtProposal = ledger.activeStakeOf(rune);
+        proposal.expiresAt = executableAt + EXECUTION_WINDOW;
+        // The trusted ledger wired by governance starts tracking veto weights for this proposal and returns the
+        // veto base: the rune's active stake minus the proposer's own. It calls nothing back.
+        proposal.stakeAtProposal = ledger.setOpenProposal(rune, proposalId, msg.sender);
         proposal.split = split;
         for (uint256 i; i < infraRecipients.length; ++i) {
             proposal.infra.push(InfraShare({recipient: infraRecipients[i], weightBps: infraWeights[i]}));
@@ -235,10 +330,13 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     /// @inheritdoc IRuneRegistry
     function cancelSplitProposal(bytes32 rune) external {
         _requireOwner(rune);
-        uint64 proposalId = _proposals[rune].id;
+        SplitProposal storage proposal = _proposals[rune];
+        uint64 proposalId = proposal.id;
         if (proposalId == 0) revert RuneRegistryNoPendingProposal(rune);
+        _nextProposalAt[rune] = uint48(block.timestamp) + PROPOSAL_COOLDOWN;
         delete _proposals[rune];
         emit SplitChangeCancelled(rune, proposalId);
+        _closeProposal(rune);
     }
 
     /// @inheritdoc IRuneRegistry
@@ -248,13 +346,18 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         if (block.timestamp < proposal.executableAt) {
             revert RuneRegistryProposalNotReady(rune, proposal.executableAt);
         }
+        if (block.timestamp >= proposal.expiresAt) revert RuneRegistryProposalExpired(rune, proposal.expiresAt);
+        RuneStatus status = _cores[rune].status;
+        if (status != RuneStatus.Active) revert RuneRegistryUnexpectedStatus(rune, status);
         // Read-only call to the trusted ledger wired by governance.
-        (uint256 vetoStake, uint256 activeStake) = stakeLedger.vetoTally(rune, proposal.id);
-        uint256 quorumBase = activeStake < proposal.stakeAtProposal ? activeStake : proposal.stakeAtProposal;
+        (uint256 vetoStake,) = stakeLedger.vetoTally(rune, proposal.id);
+        uint256 vetoBase = proposal.stakeAtProposal;
         delete _proposals[rune];
+        _closeProposal(rune);
 
-        if (vetoStake * 2 > quorumBase) {
-            emit SplitChangeRejected(rune, proposal.id, vetoStake, quorumBase);
+        if (vetoStake * 2 > vetoBase) {
+            _nextProposalAt[rune] = uint48(block.timestamp) + PROPOSAL_COOLDOWN;
+            emit SplitChangeRejected(rune, proposal.id, vetoStake, vetoBase);
             return false;
         }
         // Bounds may have tightened during the delay: the proposal must still be valid.
@@ -313,6 +416,8 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     function setStakeLedger(address newStakeLedger) external onlyRole(GOVERNOR_ROLE) {
         if (address(stakeLedger) != address(0)) revert RuneRegistryStakeLedgerAlreadySet(address(stakeLedger));
         if (newStakeLedger.code.length == 0) revert RuneRegistryInvalidStakeLedger(newStakeLedger);
+        // Read-only call to the ledger being wired.
+        _requireDelayCoversUnbonding(ruleDelay, IStakeLedger(newStakeLedger).unbondingPeriod());
         stakeLedger = IStakeLedger(newStakeLedger);
         emit StakeLedgerSet(newStakeLedger);
     }
@@ -321,10 +426,26 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
     // Internal
     // ---------------------------------------------------------------------------------------------
 
+    /// @dev A new owner does not inherit the previous owner's agent wallet (ERC-8004: the wallet is cleared on
+    /// transfer and must be proven again).
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = super._update(to, tokenId, auth);
+        if (from != address(0) && from != to) {
+            mapping(string => bytes) storage entries = _metadata[bytes32(tokenId)];
+            if (entries[AGENT_WALLET_KEY].length != 0) {
+                delete entries[AGENT_WALLET_KEY];
+                emit MetadataSet(tokenId, AGENT_WALLET_KEY, AGENT_WALLET_KEY, "");
+            }
+        }
+    }
+
     function _setRuleDelay(uint48 newDelay) private {
         if (newDelay < MIN_RULE_DELAY || newDelay > MAX_RULE_DELAY) {
             revert RuneRegistryParameterOutOfBounds(newDelay, MIN_RULE_DELAY, MAX_RULE_DELAY);
         }
+        IStakeLedger ledger = stakeLedger;
+        // Read-only call to the trusted ledger wired by governance: stakers must be able to leave before a change.
+        if (address(ledger) != address(0)) _requireDelayCoversUnbonding(newDelay, ledger.unbondingPeriod());
         uint48 previousDelay = ruleDelay;
         ruleDelay = newDelay;
         emit RuleDelaySet(previousDelay, newDelay);
@@ -337,6 +458,27 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl {
         uint16 previousMinStakersBps = minStakersBps;
         minStakersBps = newMinStakersBps;
         emit MinStakersBpsSet(previousMinStakersBps, newMinStakersBps);
+    }
+
+    function _requireDelayCoversUnbonding(uint48 delay, uint48 unbondingPeriod) private pure {
+        if (delay < unbondingPeriod) revert RuneRegistryRuleDelayBelowUnbonding(delay, unbondingPeriod);
+    }
+
+    /// @dev Tells the ledger no proposal is open on the rune any more (it stops tracking veto weights).
+    function _closeProposal(bytes32 rune) private {
+        IStakeLedger ledger = stakeLedger;
+        // The trusted ledger wired by governance; it only clears a field and calls nothing back.
+        if (address(ledger) != address(0)) ledger.setOpenProposal(rune, 0, address(0));
+    }
+
+    /// @dev The caller owns the rune or is approved for it (ERC-721 operator rules), and the rune is not retired.
+    function _requireAuthorizedOnLiveRune(bytes32 rune) private view {
+        RuneCore storage core = _requireRegistered(rune);
+        address owner = _ownerOf(uint256(rune));
+        if (!_isAuthorized(owner, msg.sender, uint256(rune))) {
+            revert RuneRegistryNotAuthorized(uint256(rune), msg.sender);
+        }
+        if (core.status == RuneStatus.Retired) revert RuneRegistryRuneRetired(rune);
     }
 
     function _requireStakeLedger() private view returns (IStakeLedger ledger) {

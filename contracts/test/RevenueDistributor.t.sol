@@ -1203,7 +1203,7 @@ contract RevenueDistributorTest is AuroruneTest {
             receipt,
             _signAll(receipt, _keys(signerKey, SIGNER2_KEY)),
             payer,
-            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInvalidWeights.selector)
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorZeroWeight.selector, 1)
         );
     }
 
@@ -1215,7 +1215,7 @@ contract RevenueDistributorTest is AuroruneTest {
             receipt,
             _signAll(receipt, _keys(signerKey, SIGNER2_KEY)),
             payer,
-            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInvalidWeights.selector)
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorWeightsNotExact.selector, 9_999)
         );
     }
 
@@ -1852,18 +1852,22 @@ contract RevenueDistributorTest is AuroruneTest {
         uint256 firstHalf = usd.balanceOf(alice);
         assertApproxEqAbs(firstHalf, stakersPart / 2, 1);
 
+        // A claim reads the accumulator's value now without writing the stream (nothing about it changed).
         IRevenueDistributor.StreamState memory stream = distributor.streamOf(rune, address(usd));
-        assertEq(stream.remaining, stakersPart - firstHalf);
-        assertEq(stream.lastUpdate, block.timestamp);
+        assertEq(stream.remaining, stakersPart);
+        assertEq(stream.lastUpdate, block.timestamp - REWARD_WINDOW / 2);
 
         skip(REWARD_WINDOW); // well past the end: nothing more than the stakers part
         _claim(alice, _runes(rune), _tokens(address(usd)));
         assertApproxEqAbs(usd.balanceOf(alice), stakersPart, 1);
         assertLe(usd.balanceOf(alice), stakersPart);
-        assertEq(distributor.streamOf(rune, address(usd)).remaining, 0);
+        assertEq(distributor.pendingRewards(rune, alice, address(usd)), 0);
+        assertLe(distributor.streamOf(rune, address(usd)).finish, block.timestamp, "fully streamed");
     }
 
-    function test_claim_NewPaymentRollsUnstreamedPartIntoFreshWindow() public {
+    /// @dev Streaming rule: the unstreamed 150 (due at the old finish, W/2 away) and the new 300 (due at now + W)
+    /// stream together until their amount-weighted average: now + (150 * W/2 + 300 * W) / 450 = now + 5W/6.
+    function test_pay_NewPartJoinsStreamWithWeightedFinish() public {
         _stake(alice, rune, 100 ether);
         _pay(rune, "first", payer, address(usd), 1_000e6);
         skip(REWARD_WINDOW / 2);
@@ -1871,15 +1875,27 @@ contract RevenueDistributorTest is AuroruneTest {
 
         IRevenueDistributor.StreamState memory stream = distributor.streamOf(rune, address(usd));
         assertEq(stream.remaining, 150e6 + 300e6);
+        assertEq(stream.remainingScaled, (150e6 + 300e6) * 1e12);
         assertEq(stream.lastUpdate, block.timestamp);
-        assertEq(stream.finish, block.timestamp + REWARD_WINDOW);
+        assertEq(stream.finish, block.timestamp + REWARD_WINDOW * 5 / 6);
         assertEq(distributor.pendingRewards(rune, alice, address(usd)), 150e6);
 
         skip(REWARD_WINDOW / 2);
-        assertEq(distributor.pendingRewards(rune, alice, address(usd)), 150e6 + 225e6);
-        skip(REWARD_WINDOW / 2);
+        assertEq(distributor.pendingRewards(rune, alice, address(usd)), 150e6 + 270e6);
+        skip(REWARD_WINDOW / 3);
         _claim(alice, _runes(rune), _tokens(address(usd)));
         assertEq(usd.balanceOf(alice), 600e6);
+    }
+
+    /// @dev A 1-unit payment barely moves the finish of a large stream (issue 7, item 1).
+    function test_pay_DustBarelyMovesFinish() public {
+        _stake(alice, rune, 100 ether);
+        _pay(rune, "big", payer, address(usd), 1_000e6);
+        uint256 finish = block.timestamp + REWARD_WINDOW;
+        skip(1 days);
+        _pay(rune, "dust", payer, address(usd), 1);
+        // (300e6 - released) units due at `finish`, 1 unit at now + W: the average moves by well under a second.
+        assertEq(distributor.streamOf(rune, address(usd)).finish, finish);
     }
 
     function test_claim_SharesProRataBetweenStakers() public {
@@ -2154,7 +2170,7 @@ contract RevenueDistributorTest is AuroruneTest {
         vm.prank(developer);
         registry.cancelSplitProposal(rune);
 
-        skip(1);
+        skip(registry.PROPOSAL_COOLDOWN());
         uint64 second = _propose();
         (uint256 vetoStake,) = distributor.vetoTally(rune, second);
         assertEq(vetoStake, 0);
@@ -2180,58 +2196,68 @@ contract RevenueDistributorTest is AuroruneTest {
     }
 
     function test_vetoSplitProposal_RevertWhen_StakedAfterProposal() public {
-        uint64 proposedAt = uint64(block.timestamp);
-        _propose();
+        uint64 id = _propose();
         skip(1 hours);
         _stake(alice, rune, 60 ether);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IRevenueDistributor.RevenueDistributorStakedAfterProposal.selector,
-                uint48(block.timestamp),
-                uint48(proposedAt)
-            )
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoVetoWeight.selector, rune, id, alice)
         );
         vm.prank(alice);
         distributor.vetoSplitProposal(rune);
     }
 
-    function test_vetoSplitProposal_RevertWhen_StakedInProposalBlock() public {
+    /// @dev Stake held before the proposal transaction counts, even in the same block: the ledger learns of the
+    /// proposal in that transaction, so there is no same-second ambiguity.
+    function test_vetoSplitProposal_CountsStakeFromTheProposalBlock() public {
         _stake(alice, rune, 60 ether);
-        _propose();
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IRevenueDistributor.RevenueDistributorStakedAfterProposal.selector,
-                uint48(block.timestamp),
-                uint48(block.timestamp)
-            )
-        );
+        uint64 id = _propose();
+        vm.expectEmit(address(distributor));
+        emit IRevenueDistributor.SplitProposalVetoed(rune, id, alice, 60 ether);
         vm.prank(alice);
         distributor.vetoSplitProposal(rune);
     }
 
-    /// @dev Current behaviour: topping up after the proposal forfeits the veto of the older stake too.
-    function test_vetoSplitProposal_RevertWhen_StakeToppedUpAfterProposal() public {
+    function test_vetoSplitProposal_TopUpAfterProposalKeepsHeldStake() public {
         _stake(alice, rune, 60 ether);
         skip(1);
-        uint64 proposedAt = uint64(block.timestamp);
-        _propose();
+        uint64 id = _propose();
         skip(1);
         _stake(alice, rune, 1 ether);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IRevenueDistributor.RevenueDistributorStakedAfterProposal.selector,
-                uint48(block.timestamp),
-                uint48(proposedAt)
-            )
-        );
+        assertEq(_vetoWeight(alice), 60 ether);
+        vm.expectEmit(address(distributor));
+        emit IRevenueDistributor.SplitProposalVetoed(rune, id, alice, 60 ether);
         vm.prank(alice);
+        distributor.vetoSplitProposal(rune);
+        (uint256 vetoStake,) = distributor.vetoTally(rune, id);
+        assertEq(vetoStake, 60 ether);
+    }
+
+    function test_vetoSplitProposal_UnstakeThenRestakeKeepsTheLowest() public {
+        _stake(alice, rune, 60 ether);
+        uint64 id = _propose();
+        _requestUnstake(alice, rune, 50 ether);
+        _stake(alice, rune, 100 ether);
+        assertEq(_vetoWeight(alice), 10 ether, "held since the proposal: the lowest stake since");
+        vm.prank(alice);
+        distributor.vetoSplitProposal(rune);
+        (uint256 vetoStake,) = distributor.vetoTally(rune, id);
+        assertEq(vetoStake, 10 ether);
+    }
+
+    function test_vetoSplitProposal_RevertWhen_Owner() public {
+        _stake(developer, rune, 60 ether);
+        _propose();
+        vm.expectRevert(
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorOwnerCannotVeto.selector, rune, developer)
+        );
+        vm.prank(developer);
         distributor.vetoSplitProposal(rune);
     }
 
     function test_vetoSplitProposal_RevertWhen_NoStake() public {
-        _propose();
+        uint64 id = _propose();
         vm.expectRevert(
-            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoActiveStake.selector, rune, bob)
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoVetoWeight.selector, rune, id, bob)
         );
         vm.prank(bob);
         distributor.vetoSplitProposal(rune);
@@ -2240,13 +2266,25 @@ contract RevenueDistributorTest is AuroruneTest {
     function test_vetoSplitProposal_RevertWhen_StakeFullyUnbonding() public {
         _stake(alice, rune, 60 ether);
         skip(1);
-        _propose();
+        uint64 id = _propose();
         _requestUnstake(alice, rune, 60 ether);
         vm.expectRevert(
-            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoActiveStake.selector, rune, alice)
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoVetoWeight.selector, rune, id, alice)
         );
         vm.prank(alice);
         distributor.vetoSplitProposal(rune);
+    }
+
+    function test_setOpenProposal_RevertWhen_NotRegistry() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNotRegistry.selector, alice)
+        );
+        vm.prank(alice);
+        distributor.setOpenProposal(rune, 1, alice);
+    }
+
+    function _vetoWeight(address account) internal view returns (uint256 weight) {
+        (, weight) = distributor.vetoWeightOf(rune, account);
     }
 
     function test_vetoSplitProposal_RevertWhen_NoProposal() public {
@@ -2394,9 +2432,13 @@ contract RevenueDistributorTest is AuroruneTest {
         assertEq(stream.finish, block.timestamp + REWARD_WINDOW);
 
         skip(REWARD_WINDOW / 2);
+        // A claim does not write the stream; a stake change checkpoints it.
         _claim(alice, _runes(rune), _tokens(ETH));
+        assertEq(distributor.streamOf(rune, ETH).remaining, 0.3 ether);
+        _stake(bob, rune, 1 ether);
         stream = distributor.streamOf(rune, ETH);
         assertEq(stream.remaining, 0.15 ether);
+        assertEq(stream.remainingScaled, 0.15 ether * 1e12);
         // 0.15 ether spread over 10 ether of stake, scaled by 1e36.
         assertEq(stream.rewardPerShare, 0.15 ether * 1e36 / 10 ether);
     }
@@ -2552,7 +2594,7 @@ contract RevenueDistributorTest is AuroruneTest {
 
     function test_setTokenAllowed_RevertWhen_TokenHasNoCode() public {
         address eoa = makeAddr("notAToken");
-        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorTokenNotAllowed.selector, eoa));
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorTokenHasNoCode.selector, eoa));
         vm.prank(governor);
         distributor.setTokenAllowed(eoa, true);
     }
@@ -2599,8 +2641,9 @@ contract RevenueDistributorTest is AuroruneTest {
         assertEq(distributor.rewardWindow(), 14 days);
         assertEq(distributor.streamOf(rune, address(usd)).finish, firstFinish);
 
+        // The new part streams to now + 14 days; weighted with the 30 still due at the first finish (7 days).
         _pay(rune, "b", payer, address(usd), 100e6);
-        assertEq(distributor.streamOf(rune, address(usd)).finish, block.timestamp + 14 days);
+        assertEq(distributor.streamOf(rune, address(usd)).finish, block.timestamp + 10.5 days);
     }
 
     function test_setRewardWindow_AcceptsBounds() public {
@@ -2665,9 +2708,21 @@ contract RevenueDistributorTest is AuroruneTest {
         vm.startPrank(governor);
         distributor.setUnbondingPeriod(1 hours);
         assertEq(distributor.unbondingPeriod(), 1 hours);
-        distributor.setUnbondingPeriod(60 days);
-        assertEq(distributor.unbondingPeriod(), 60 days);
+        registry.setRuleDelay(30 days);
+        distributor.setUnbondingPeriod(30 days);
+        assertEq(distributor.unbondingPeriod(), 30 days);
         vm.stopPrank();
+    }
+
+    /// @dev Stakers must be able to leave before a split change applies: unbonding never outlasts the rule delay.
+    function test_setUnbondingPeriod_RevertWhen_AboveRuleDelay() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRevenueDistributor.RevenueDistributorUnbondingAboveRuleDelay.selector, RULE_DELAY + 1, RULE_DELAY
+            )
+        );
+        vm.prank(governor);
+        distributor.setUnbondingPeriod(RULE_DELAY + 1);
     }
 
     function test_setUnbondingPeriod_RevertWhen_BelowMinimum() public {

@@ -37,10 +37,12 @@ interface IRevenueDistributor is IStakeLedger {
         uint64 vetoedProposalId;
     }
 
-    /// @notice The stakers stream of one (rune, token): what is left to release and until when.
+    /// @notice The stakers stream of one (rune, token): what is left to release and until when. `remaining` is in
+    /// token units (rounded up); `remainingScaled` is the exact figure in 1e-12 of a unit.
     struct StreamState {
         uint256 rewardPerShare;
         uint256 remaining;
+        uint256 remainingScaled;
         uint64 lastUpdate;
         uint64 finish;
     }
@@ -79,8 +81,10 @@ interface IRevenueDistributor is IStakeLedger {
     error RevenueDistributorLengthMismatch(uint256 runes, uint256 weights, uint256 signatures);
     /// @notice A rune appears twice in a collaborative receipt.
     error RevenueDistributorDuplicateRune(bytes32 rune);
-    /// @notice Collaborative weights must be non-zero and sum to 10,000.
-    error RevenueDistributorInvalidWeights();
+    /// @notice A collaborative weight is zero.
+    error RevenueDistributorZeroWeight(uint256 index);
+    /// @notice Collaborative weights do not sum to 10,000.
+    error RevenueDistributorWeightsNotExact(uint256 sum);
     /// @notice Unstaking more than the active stake.
     error RevenueDistributorInsufficientStake(uint256 active, uint256 requested);
     /// @notice Nothing is unbonding on this rune.
@@ -91,13 +95,25 @@ interface IRevenueDistributor is IStakeLedger {
     error RevenueDistributorNotRuneOwner(bytes32 rune, address caller);
     /// @notice The rune has no pending split proposal.
     error RevenueDistributorNoPendingProposal(bytes32 rune);
-    /// @notice Only active stake can veto.
-    error RevenueDistributorNoActiveStake(bytes32 rune, address account);
+    /// @notice The account held no stake when the proposal was made (or no longer holds any of it), so it has
+    /// nothing to veto with.
+    error RevenueDistributorNoVetoWeight(bytes32 rune, uint64 proposalId, address account);
     /// @notice The account already vetoed this proposal.
     error RevenueDistributorAlreadyVetoed(bytes32 rune, uint64 proposalId);
-    /// @notice The account added stake after the proposal was made, so it cannot veto it (not even with the stake
-    /// it held before).
-    error RevenueDistributorStakedAfterProposal(uint48 lastStakedAt, uint48 proposedAt);
+    /// @notice The rune's owner cannot veto its own rune's proposal (its stake is not in the veto base either).
+    error RevenueDistributorOwnerCannotVeto(bytes32 rune, address owner);
+    /// @notice Only the rune registry may call this.
+    error RevenueDistributorNotRegistry(address caller);
+    /// @notice A token to allow-list has no code (and is not the ETH marker, address 0).
+    error RevenueDistributorTokenHasNoCode(address token);
+    /// @notice The unbonding period would be longer than the registry's rule delay: stakers could not leave
+    /// before a split change applies.
+    error RevenueDistributorUnbondingAboveRuleDelay(uint48 unbondingPeriod, uint48 ruleDelay);
+    /// @notice The rune's reward-per-share accumulator for the token would pass 2^255 (more than 5.7e40 units
+    /// released per wei staked: beyond any real token's supply).
+    error RevenueDistributorAccumulatorOverflow(bytes32 rune, address token);
+    /// @notice A claim or push to the zero address.
+    error RevenueDistributorZeroRecipient();
     /// @notice Too many payment tokens.
     error RevenueDistributorTooManyTokens(uint256 max);
     /// @notice A protocol parameter is outside its allowed range.
@@ -152,9 +168,11 @@ interface IRevenueDistributor is IStakeLedger {
     event DeveloperClaimed(
         bytes32 indexed rune, address indexed account, address indexed token, uint256 amount, uint64 timestamp
     );
-    /// @notice An infra recipient claimed its balance.
+    /// @notice An infra recipient's balance was paid out to `to` (the recipient itself unless it claimed elsewhere).
     event InfraClaimed(address indexed account, address indexed token, uint256 amount, uint64 timestamp);
-    /// @notice A staker vetoed a split proposal with its active stake.
+    /// @notice An infra balance was paid to an address other than the recipient (`claimInfraTo`).
+    event InfraClaimedTo(address indexed account, address indexed token, address indexed to, uint256 amount);
+    /// @notice A staker vetoed a split proposal with the stake it held when the proposal was made and still holds.
     event SplitProposalVetoed(bytes32 indexed rune, uint64 indexed proposalId, address indexed account, uint256 weight);
     /// @notice Unstaking lowered a veto's weight to the account's remaining active stake.
     event VetoWeightLowered(bytes32 indexed rune, uint64 indexed proposalId, address indexed account, uint256 weight);
@@ -308,8 +326,9 @@ interface IRevenueDistributor is IStakeLedger {
         external;
 
     /// @notice Moves active stake to unbonding: it stops earning at once and can be withdrawn after the
-    /// unbonding period. A second request adds to the unbonding amount and restarts the period (never ending
-    /// earlier than the previous request would have).
+    /// unbonding period. Stake that already finished unbonding is paid out in the same call (a new request
+    /// never delays what has matured); stake still unbonding joins the new request, whose period never ends
+    /// earlier than the previous request would have.
     /// @param rune The rune.
     /// @param amount The amount.
     function requestUnstake(bytes32 rune, uint256 amount) external;
@@ -333,10 +352,22 @@ interface IRevenueDistributor is IStakeLedger {
     /// @param tokens The tokens.
     function claimInfra(address[] calldata tokens) external;
 
-    /// @notice Vetoes the rune's pending split proposal with the caller's active stake, any time until the
-    /// proposal is settled. Only stake held since before the proposal can veto: an account that added stake after
-    /// it was made cannot veto it. The weight is counted at execution: unstaking lowers it, adding stake does not
-    /// raise it.
+    /// @notice Claims the caller's infra balances to another address (for a recipient that cannot receive ETH or
+    /// a token itself).
+    /// @param tokens Tokens to claim.
+    /// @param to Where the money goes.
+    function claimInfraTo(address[] calldata tokens, address to) external;
+
+    /// @notice Pays an infra recipient's balances out to the recipient itself; anyone may call (for a recipient
+    /// contract that can receive but cannot call `claimInfra`).
+    /// @param recipient The infra recipient.
+    /// @param tokens Tokens to push.
+    function pushInfra(address recipient, address[] calldata tokens) external;
+
+    /// @notice Vetoes the rune's pending split proposal, any time until the proposal is settled. The weight is the
+    /// stake the caller held when the proposal was made and has held since (the lowest active stake since then):
+    /// stake added later neither adds to nor forfeits it; unstaking lowers it, also after vetoing. The rune's
+    /// owner cannot veto (its stake is not in the veto base either).
     /// @param rune The rune.
     function vetoSplitProposal(bytes32 rune) external;
 

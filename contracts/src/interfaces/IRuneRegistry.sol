@@ -35,11 +35,14 @@ interface IRuneRegistry {
         InfraShare[] infra;
     }
 
-    /// @notice A pending split change. `id` is unique across all runes; 0 means none.
+    /// @notice A pending split change. `id` is unique across all runes; 0 means none. It can be executed from
+    /// `executableAt` until `expiresAt` (exclusive). `stakeAtProposal` is the veto base: the rune's active stake
+    /// when proposed, excluding the proposer's (the rune owner's) own stake.
     struct SplitProposal {
         uint64 id;
         uint48 proposedAt;
         uint48 executableAt;
+        uint48 expiresAt;
         uint256 stakeAtProposal;
         Split split;
         InfraShare[] infra;
@@ -63,7 +66,7 @@ interface IRuneRegistry {
 
     /// @notice The rune was never registered.
     error RuneRegistryUnknownRune(bytes32 rune);
-    /// @notice A rune with this fingerprint already exists (same developer, salt, signer and metadata).
+    /// @notice A rune with this fingerprint already exists (same chain, registry, developer and salt).
     error RuneRegistryRuneExists(bytes32 rune);
     /// @notice Only the rune's current owner may do this.
     error RuneRegistryNotRuneOwner(bytes32 rune, address caller);
@@ -107,6 +110,19 @@ interface IRuneRegistry {
     error RuneRegistryInvalidStakeLedger(address stakeLedger);
     /// @notice The stake ledger is not wired yet (proposals need stake to be vetoable).
     error RuneRegistryStakeLedgerNotSet();
+    /// @notice The proposal's execution window has closed; it can only be cancelled or replaced.
+    error RuneRegistryProposalExpired(bytes32 rune, uint48 expiresAt);
+    /// @notice A new proposal for this rune cannot be made before `availableAt` (after a cancel, rejection or
+    /// expiry), so cancelling and proposing again cannot wipe every veto at once.
+    error RuneRegistryProposalCooldown(bytes32 rune, uint48 availableAt);
+    /// @notice The rule delay would be shorter than the unbonding period: stakers could not leave before a change.
+    error RuneRegistryRuleDelayBelowUnbonding(uint48 ruleDelay, uint48 unbondingPeriod);
+    /// @notice The caller may not change this agent (not its owner or an approved operator).
+    error RuneRegistryNotAuthorized(uint256 agentId, address caller);
+    /// @notice This metadata key is reserved (set through its own function).
+    error RuneRegistryReservedMetadataKey(string metadataKey);
+    /// @notice The new agent wallet did not sign (EIP-712 / ERC-1271) its agreement, or the deadline passed.
+    error RuneRegistryInvalidWalletSignature(uint256 agentId, address wallet);
 
     // ---------------------------------------------------------------------------------------------
     // Events
@@ -121,6 +137,18 @@ interface IRuneRegistry {
         Split split,
         InfraShare[] infra
     );
+    /// @notice ERC-8004: an agent identity was registered (`agentId` = uint256(rune)).
+    event Registered(uint256 indexed agentId, string agentURI, address indexed owner);
+    /// @notice ERC-8004: the agent URI changed (an ERC-4906 `MetadataUpdate` is emitted with it).
+    event URIUpdated(uint256 indexed agentId, string newURI, address indexed updatedBy);
+    /// @notice ERC-4906: the token's metadata (its agent registration file) changed.
+    event MetadataUpdate(uint256 _tokenId);
+    /// @notice ERC-8004: an on-chain metadata entry was set.
+    event MetadataSet(
+        uint256 indexed agentId, string indexed indexedMetadataKey, string metadataKey, bytes metadataValue
+    );
+    /// @notice A proposal's execution window closed before anyone executed it; it was replaced.
+    event SplitChangeExpired(bytes32 indexed rune, uint64 indexed proposalId);
     /// @notice The rune's operating key changed; receipts signed by the previous key stop being valid.
     event SignerRotated(bytes32 indexed rune, address indexed previousSigner, address indexed newSigner);
     /// @notice The rune owner retired the rune for good.
@@ -154,16 +182,22 @@ interface IRuneRegistry {
     // Views
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice The fingerprint a registration with these inputs would get.
+    /// @notice The fingerprint a registration by `developer` with `salt` gets on this chain and registry. Known
+    /// before registering, so the registration file can name its own rune (ERC-8004 `registrations`).
     /// @param developer The registering account.
     /// @param salt Any value; lets one developer register several agents.
-    /// @param signer The agent's operating key.
-    /// @param metadataURI The agent registration file (ERC-8004 shape).
-    /// @return rune keccak256(abi.encode(chainId, registry, developer, salt, signer, keccak256(metadataURI))).
-    function computeRune(address developer, bytes32 salt, address signer, string calldata metadataURI)
-        external
-        view
-        returns (bytes32 rune);
+    /// @return rune keccak256(abi.encode(chainId, registry, developer, salt)); its ERC-8004 agent id is uint256(rune).
+    function computeRune(address developer, bytes32 salt) external view returns (bytes32 rune);
+
+    /// @notice Delay, in seconds, between proposing a split and being able to execute it.
+    /// @return The rule delay.
+    function ruleDelay() external view returns (uint48);
+
+    /// @notice ERC-8004: an on-chain metadata entry of an agent.
+    /// @param agentId uint256(rune).
+    /// @param metadataKey The key.
+    /// @return The value (empty when unset).
+    function getMetadata(uint256 agentId, string calldata metadataKey) external view returns (bytes memory);
 
     /// @notice Status, signer, split and infra of a rune, in one read (used by every payment).
     /// @param rune The rune.
@@ -215,6 +249,31 @@ interface IRuneRegistry {
         uint16[] calldata infraWeights
     ) external returns (bytes32 rune);
 
+    /// @notice ERC-8004 `setAgentURI`: points the agent to a new registration file. Emits `URIUpdated` and the
+    /// ERC-4906 `MetadataUpdate`.
+    /// @param agentId uint256(rune) (caller must own it or be approved for it; not retired).
+    /// @param newURI The new URI (not empty).
+    function setAgentURI(uint256 agentId, string calldata newURI) external;
+
+    /// @notice ERC-8004 `setAgentWallet`: names the agent's wallet, proven by the wallet's own signature of
+    /// `AgentWallet(agentId, newWallet, deadline)` (EIP-712, ERC-1271 for contract wallets). Cleared on transfer.
+    /// @param agentId uint256(rune) (caller must own it or be approved for it; not retired).
+    /// @param newWallet The wallet.
+    /// @param deadline Last second the signature is valid.
+    /// @param signature The wallet's signature.
+    function setAgentWallet(uint256 agentId, address newWallet, uint256 deadline, bytes calldata signature) external;
+
+    /// @notice ERC-8004 `getAgentWallet`: the agent's proven wallet (zero when none).
+    /// @param agentId uint256(rune).
+    /// @return The wallet.
+    function getAgentWallet(uint256 agentId) external view returns (address);
+
+    /// @notice ERC-8004 `setMetadata`: sets an on-chain metadata entry of an agent.
+    /// @param agentId uint256(rune) (caller must own it or be approved for it; not retired).
+    /// @param metadataKey The key (`agentWallet` is reserved).
+    /// @param metadataValue The value.
+    function setMetadata(uint256 agentId, string calldata metadataKey, bytes calldata metadataValue) external;
+
     /// @notice Replaces the rune's operating key. Receipts signed by the old key stop being accepted.
     /// @param rune The rune (caller must own it; not retired).
     /// @param newSigner The new key.
@@ -224,8 +283,11 @@ interface IRuneRegistry {
     /// @param rune The rune (caller must own it).
     function retire(bytes32 rune) external;
 
-    /// @notice Proposes a new split, executable after the rule delay unless stakers veto it.
-    /// @param rune The rune (caller must own it; not retired; no other proposal pending).
+    /// @notice Proposes a new split, executable after the rule delay (and within the execution window) unless
+    /// stakers veto it. The veto base is the rune's active stake now minus the caller's own.
+    /// @dev Refused during the cooldown that follows a cancelled, rejected or expired proposal. An expired pending
+    /// proposal is replaced.
+    /// @param rune The rune (caller must own it; not retired; no live proposal pending).
     /// @param split The new split.
     /// @param infraRecipients The new infra recipients.
     /// @param infraWeights Their weights.
@@ -241,11 +303,12 @@ interface IRuneRegistry {
     /// @param rune The rune (caller must own it).
     function cancelSplitProposal(bytes32 rune) external;
 
-    /// @notice Settles the pending proposal once its delay has passed: it takes effect unless vetoing stake
-    /// exceeds half of the quorum base, in which case it is rejected. Anyone may call.
-    /// @dev The quorum base is the lesser of the rune's active stake when proposed and now: stake added during the
-    /// delay can never raise the base above what it was when the proposal was made (it can only restore stake
-    /// that left meanwhile), and such stake cannot veto.
+    /// @notice Settles the pending proposal once its delay has passed and before its execution window closes: it
+    /// takes effect unless vetoing stake exceeds half of the veto base, in which case it is rejected. Anyone may
+    /// call; refused while the rune is suspended.
+    /// @dev The veto base is the outside stake when proposed (`stakeAtProposal`, the owner's stake excluded). A veto
+    /// weighs the stake its account held when the proposal was made and still holds, so stake added during the
+    /// delay neither vetoes nor dilutes.
     /// @param rune The rune.
     /// @return executed True if the split changed, false if the proposal was rejected.
     function executeSplitProposal(bytes32 rune) external returns (bool executed);
@@ -262,7 +325,8 @@ interface IRuneRegistry {
     /// @param rune The rune.
     function unsuspend(bytes32 rune) external;
 
-    /// @notice Sets the delay before a split proposal may execute (1 hour to 30 days).
+    /// @notice Sets the delay before a split proposal may execute (1 hour to 30 days, and never shorter than the
+    /// ledger's unbonding period, so a staker who disagrees can always leave first).
     /// @param newDelay The delay in seconds.
     function setRuleDelay(uint48 newDelay) external;
 
@@ -287,7 +351,19 @@ interface IStakeLedger {
     /// @notice Stake vetoing a proposal, and the rune's active stake now.
     /// @param rune The rune.
     /// @param proposalId The proposal.
-    /// @return vetoStake Active stake of accounts that vetoed `proposalId`.
+    /// @return vetoStake Stake vetoing `proposalId` (each vetoer's stake held since the proposal).
     /// @return activeStake Active stake of the rune.
     function vetoTally(bytes32 rune, uint64 proposalId) external view returns (uint256 vetoStake, uint256 activeStake);
+
+    /// @notice Seconds between an unstake request and its withdrawal.
+    /// @return The unbonding period.
+    function unbondingPeriod() external view returns (uint48);
+
+    /// @notice Registry only: a proposal opened (`proposalId != 0`) or closed (`proposalId == 0`) on a rune. While
+    /// open, the ledger remembers each account's stake as of the proposal before it changes.
+    /// @param rune The rune.
+    /// @param proposalId The new proposal, or 0 when none is open any more.
+    /// @param proposer The rune owner who proposed (its own stake is left out of the veto base).
+    /// @return vetoBase The rune's active stake minus the proposer's (0 when closing).
+    function setOpenProposal(bytes32 rune, uint64 proposalId, address proposer) external returns (uint256 vetoBase);
 }

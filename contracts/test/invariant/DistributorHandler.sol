@@ -7,12 +7,23 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {RevenueDistributor} from "../../src/RevenueDistributor.sol";
 import {RuneRegistry} from "../../src/RuneRegistry.sol";
 import {IRevenueDistributor} from "../../src/interfaces/IRevenueDistributor.sol";
+import {IRuneRegistry} from "../../src/interfaces/IRuneRegistry.sol";
 
-/// @dev The linear part of a stream vested by now: the distributor's `_releasable`, recomputed from its view.
+/// @dev Sub-units per token unit in a stream (the distributor's STREAM_PRECISION).
+uint256 constant SUB = 1e12;
+
+/// @dev The linear part of a stream vested by now, in sub-units: the distributor's `_releasable`, recomputed from
+/// its view.
 function releasable(IRevenueDistributor.StreamState memory stream) view returns (uint256) {
-    if (stream.remaining == 0) return 0;
-    if (block.timestamp >= stream.finish) return stream.remaining;
-    return stream.remaining * (block.timestamp - stream.lastUpdate) / (stream.finish - stream.lastUpdate);
+    uint256 remaining = stream.remainingScaled;
+    if (remaining == 0) return 0;
+    if (block.timestamp >= stream.finish) return remaining;
+    return remaining * (block.timestamp - stream.lastUpdate) / (stream.finish - stream.lastUpdate);
+}
+
+interface IHandlerPermit {
+    function nonces(address) external view returns (uint256);
+    function DOMAIN_SEPARATOR() external view returns (bytes32);
 }
 
 interface IHandlerToken {
@@ -31,8 +42,13 @@ interface IHandlerToken {
 /// - streams only release as time passes, so right after every warp the handler reads each (rune, token)
 ///   stream and attributes what it released since the previous warp (`added - remaining + releasable`) by
 ///   its own stake records, which are exactly the stakes held over that interval (stakes change only between
-///   warps, at a fixed time). Each staker's share is rounded up (`stakerOwedCeil`) and down
-///   (`stakerOwedFloor`). While a rune has no active stake, what streams is owed to the rune's developer.
+///   warps, at a fixed time). Streams are read at 1e-12 of a unit (`remainingScaled`), so the model attributes
+///   sub-units. Each staker's share is rounded up (`stakerOwedCeil`) and down (`stakerOwedFloor`). While a rune
+///   has no active stake, what streams is owed to the rune's developer (`developerStreamedSub`), who is credited
+///   whole units: the sub-unit rest stays in the stream and may reach stakers who join later (`carries` counts
+///   those moments: at most one unit each).
+/// - split proposals: the handler keeps each open proposal's veto base and every staker's stake held since it
+///   was made, vetoes by that weight, and checks the distributor's tally and the registry's verdict against it.
 contract DistributorHandler is CommonBase, StdUtils {
     uint256 internal constant BPS = 10_000;
     uint256 public constant RUNES = 3;
@@ -75,20 +91,35 @@ contract DistributorHandler is CommonBase, StdUtils {
     struct TokenLedger {
         uint256 received;
         uint256 claimed;
-        // What the streams released into the stakers accumulators (not to developers).
+        // What the streams released into the stakers accumulators (not to developers), in sub-units.
         uint256 releasedToStakers;
+        // Times a rune went from no stake to some stake: each may hand a carried sub-unit rest to stakers.
+        uint256 carries;
         // Operations that may floor a wei away from stakers: settlements and accumulator checkpoints.
         uint256 roundings;
         uint256[STAKERS] stakerOwedCeil;
         uint256[STAKERS] stakerOwedFloor;
         uint256[STAKERS] stakerClaimed;
         uint256[STAKERS] stakerSettles;
-        uint256[RUNES] developerOwed;
+        uint256[RUNES] developerOwed; // direct parts, whole units
+        uint256[RUNES] developerStreamedSub; // released while nobody staked, sub-units
         uint256[RUNES] developerClaimed;
         uint256[INFRA] infraOwed;
         uint256[INFRA] infraClaimed;
-        uint256[RUNES] streamAdded;
-        uint256[RUNES] streamSeen;
+        uint256[RUNES] streamAdded; // sub-units
+        uint256[RUNES] streamSeen; // sub-units
+    }
+
+    /// @notice The handler's record of a rune's open split proposal.
+    struct ProposalBook {
+        uint64 id;
+        uint256 base;
+        uint256[STAKERS] held;
+        bool[STAKERS] vetoed;
+        uint16 developerBps;
+        uint16 infraBps;
+        uint8[] infraIndexes;
+        uint16[] infraWeights;
     }
 
     RevenueDistributor public immutable distributor;
@@ -107,6 +138,11 @@ contract DistributorHandler is CommonBase, StdUtils {
 
     StakeBook internal _book;
     TokenLedger[TOKENS] internal _ledgers;
+    ProposalBook[RUNES] internal _proposals;
+    mapping(address account => uint256) internal _keys;
+    /// @notice Proposals executed and rejected (the registry's verdict matched the model's each time).
+    uint256 public executedProposals;
+    uint256 public rejectedProposals;
 
     /// @notice Calls per action, and calls that found nothing to do.
     mapping(bytes32 action => uint256) public calls;
@@ -200,8 +236,18 @@ contract DistributorHandler is CommonBase, StdUtils {
         (uint8 v, bytes32 rs, bytes32 s) =
             vm.sign(_terms[r].signerKey, distributor.hashServiceReceipt(receipt));
         _fund(from, t, amount);
-        vm.prank(from);
-        distributor.pay{value: t == ETH_INDEX ? amount : 0}(receipt, abi.encodePacked(rs, s, v));
+        if (t != ETH_INDEX && amountSeed % 4 == 1) {
+            // The permit path: a fresh permit for the amount, or (a third of the time) a stale one that fails
+            // inside the try, as a front-run permit would: the standing allowance still pays.
+            bool stale = (amountSeed >> 8) % 3 == 0;
+            (uint8 pv, bytes32 pr, bytes32 ps) = stale ? (27, bytes32(0), bytes32(0)) : _permit(from, _tokens[t], amount);
+            vm.prank(from);
+            distributor.payWithPermit(receipt, abi.encodePacked(rs, s, v), block.timestamp, pv, pr, ps);
+            if (!stale) _reapprove(from, t);
+        } else {
+            vm.prank(from);
+            distributor.pay{value: t == ETH_INDEX ? amount : 0}(receipt, abi.encodePacked(rs, s, v));
+        }
 
         _ledgers[t].received += amount;
         _credit(r, t, amount);
@@ -255,9 +301,23 @@ contract DistributorHandler is CommonBase, StdUtils {
         uint256 k = stakerSeed % STAKERS;
         uint256 amount = _bound(amountSeed, 1, 10 ** ((amountSeed >> 128) % (MAX_EXPONENT + 1)));
         _fund(_stakers[k], AURUNES_INDEX, amount);
-        vm.prank(_stakers[k]);
-        distributor.stake(_terms[r].rune, amount);
+        if (amountSeed % 4 == 0) {
+            // The permit path: a signed AURUNES permit instead of the standing approval (re-approved after).
+            (uint8 v, bytes32 rs, bytes32 s) = _permit(_stakers[k], _tokens[AURUNES_INDEX], amount);
+            vm.prank(_stakers[k]);
+            distributor.stakeWithPermit(_terms[r].rune, amount, block.timestamp, v, rs, s);
+            _reapprove(_stakers[k], AURUNES_INDEX);
+        } else {
+            vm.prank(_stakers[k]);
+            distributor.stake(_terms[r].rune, amount);
+        }
 
+        if (_book.runeActive[r] == 0) {
+            for (uint256 t; t < TOKENS; ++t) {
+                _observe(r, t); // the stake's checkpoint ran the developer path
+                ++_ledgers[t].carries;
+            }
+        }
         _book.active[r][k] += amount;
         _book.runeActive[r] += amount;
         _book.totalStaked += amount;
@@ -272,13 +332,29 @@ contract DistributorHandler is CommonBase, StdUtils {
         if (!found) return _noop("requestUnstake");
         uint256 active = _book.active[r][k];
         uint256 amount = amountSeed % 3 == 0 ? active : _bound(amountSeed, 1, active);
+        // Stake that finished unbonding is paid out by the request itself; the rest joins it.
+        uint256 matured = block.timestamp >= _book.unbondingEndsAt[r][k] ? _book.unbonding[r][k] : 0;
+        IHandlerToken aurunes = IHandlerToken(_tokens[AURUNES_INDEX]);
+        uint256 balanceBefore = aurunes.balanceOf(_stakers[k]);
         vm.prank(_stakers[k]);
         distributor.requestUnstake(_terms[r].rune, amount);
+        uint256 got = aurunes.balanceOf(_stakers[k]) - balanceBefore;
+        if (got != matured) revert HandlerModelMismatch("matured stake paid with the request", matured, got);
 
         _book.active[r][k] -= amount;
         _book.runeActive[r] -= amount;
+        uint256 endsAt = block.timestamp + distributor.unbondingPeriod();
+        if (matured != 0) {
+            _book.unbonding[r][k] = 0;
+            _book.totalStaked -= matured;
+        } else if (_book.unbondingEndsAt[r][k] > endsAt) {
+            endsAt = _book.unbondingEndsAt[r][k];
+        }
         _book.unbonding[r][k] += amount;
-        _book.unbondingEndsAt[r][k] = block.timestamp + distributor.unbondingPeriod();
+        _book.unbondingEndsAt[r][k] = endsAt;
+        // A staker's held stake for an open proposal only ever goes down.
+        ProposalBook storage proposal = _proposals[r];
+        if (proposal.id != 0 && proposal.held[k] > _book.active[r][k]) proposal.held[k] = _book.active[r][k];
         _countSettle(k, 1);
     }
 
@@ -349,6 +425,144 @@ contract DistributorHandler is CommonBase, StdUtils {
         } else {
             distributor.setRewardWindow(uint48(_bound(choice, 1 days, 14 days)));
         }
+    }
+
+    /// @notice The owner of a rune proposes a new split (when no live proposal is pending and no cooldown runs).
+    function propose(uint256 runeSeed, uint256 splitSeed) external {
+        _begin("propose");
+        (bool found, uint256 r) = _pickProposable(runeSeed);
+        if (!found) return _noop("propose");
+        bytes32 rune = _terms[r].rune;
+
+        ProposalBook storage proposal = _proposals[r];
+        uint16 stakersBps = uint16(_bound(splitSeed, 1_000, 9_000)); // the fixture's minimum is 1,000
+        uint16 infraBps = splitSeed % 3 == 0 ? 0 : uint16(_bound(splitSeed >> 16, 1, BPS - stakersBps));
+        proposal.developerBps = uint16(BPS) - stakersBps - infraBps;
+        proposal.infraBps = infraBps;
+        delete proposal.infraIndexes;
+        delete proposal.infraWeights;
+        address[] memory recipients;
+        uint16[] memory weights;
+        if (infraBps != 0) {
+            uint256 count = 1 + (splitSeed >> 32) % 2;
+            weights = _weights(splitSeed >> 40, count);
+            recipients = new address[](count);
+            uint256 first = (splitSeed >> 48) % INFRA;
+            for (uint256 i; i < count; ++i) {
+                uint8 index = uint8((first + i) % INFRA);
+                recipients[i] = _infraRecipients[index];
+                proposal.infraIndexes.push(index);
+                proposal.infraWeights.push(weights[i]);
+            }
+        }
+        IRuneRegistry.Split memory split = IRuneRegistry.Split(proposal.developerBps, infraBps, stakersBps);
+        vm.prank(_terms[r].owner);
+        proposal.id = registry.proposeSplit(rune, split, recipients, weights);
+        // Owners never stake here, so the veto base is the whole active stake.
+        proposal.base = _book.runeActive[r];
+        uint256 base = registry.pendingSplitProposal(rune).stakeAtProposal;
+        if (base != proposal.base) revert HandlerModelMismatch("veto base", proposal.base, base);
+        for (uint256 k; k < STAKERS; ++k) {
+            proposal.held[k] = _book.active[r][k];
+            proposal.vetoed[k] = false;
+        }
+    }
+
+    /// @notice A staker vetoes a rune's open proposal with the stake it held when it was made and still holds.
+    function veto(uint256 stakerSeed, uint256 runeSeed) external {
+        _begin("veto");
+        (bool found, uint256 r, uint256 k) = _pickVeto(runeSeed, stakerSeed);
+        if (!found) return _noop("veto");
+        ProposalBook storage proposal = _proposals[r];
+        (uint64 openId, uint256 weight) = distributor.vetoWeightOf(_terms[r].rune, _stakers[k]);
+        if (openId != proposal.id) revert HandlerModelMismatch("open proposal", proposal.id, openId);
+        if (weight != proposal.held[k]) revert HandlerModelMismatch("veto weight", proposal.held[k], weight);
+        vm.prank(_stakers[k]);
+        distributor.vetoSplitProposal(_terms[r].rune);
+        proposal.vetoed[k] = true;
+        _checkTally(r);
+    }
+
+    /// @notice Anyone settles a rune's proposal (waiting until it is executable; not once expired, nor on a
+    /// suspended rune); the verdict must be the model's.
+    function execute(uint256 runeSeed) external {
+        _begin("execute");
+        uint256 r = runeSeed % RUNES;
+        for (uint256 j; j < RUNES && (_proposals[r].id == 0 || _book.suspended[r]); ++j) {
+            r = (r + 1) % RUNES;
+        }
+        ProposalBook storage proposal = _proposals[r];
+        if (proposal.id == 0 || _book.suspended[r]) return _noop("execute");
+        IRuneRegistry.SplitProposal memory pending = registry.pendingSplitProposal(_terms[r].rune);
+        if (block.timestamp >= pending.expiresAt) return _noop("execute");
+        if (block.timestamp < pending.executableAt) {
+            // Time passes until it is executable (as `warp` does: the model attributes what streamed meanwhile).
+            currentTime = pending.executableAt;
+            vm.warp(currentTime);
+            _sync();
+        }
+        uint256 vetoStake = _checkTally(r);
+        bool expected = vetoStake * 2 <= proposal.base;
+        bool executed = registry.executeSplitProposal(_terms[r].rune);
+        if (executed != expected) revert HandlerModelMismatch("proposal verdict", expected ? 1 : 0, executed ? 1 : 0);
+        if (executed) {
+            ++executedProposals;
+            RuneTerms storage terms = _terms[r];
+            terms.developerBps = proposal.developerBps;
+            terms.infraBps = proposal.infraBps;
+            terms.infraIndexes = proposal.infraIndexes;
+            terms.infraWeights = proposal.infraWeights;
+        } else {
+            ++rejectedProposals;
+        }
+        proposal.id = 0;
+    }
+
+    /// @notice The owner withdraws a rune's pending proposal.
+    function cancel(uint256 runeSeed) external {
+        _begin("cancel");
+        uint256 r = runeSeed % RUNES;
+        if (registry.pendingSplitProposal(_terms[r].rune).id == 0) return _noop("cancel");
+        vm.prank(_terms[r].owner);
+        registry.cancelSplitProposal(_terms[r].rune);
+        _proposals[r].id = 0;
+    }
+
+    /// @dev A rune whose owner may propose now (no live proposal, no cooldown), starting from a random one.
+    function _pickProposable(uint256 seed) internal view returns (bool, uint256) {
+        for (uint256 j; j < RUNES; ++j) {
+            uint256 r = (seed % RUNES + j) % RUNES;
+            bytes32 rune = _terms[r].rune;
+            IRuneRegistry.SplitProposal memory pending = registry.pendingSplitProposal(rune);
+            if (pending.id != 0 && block.timestamp < pending.expiresAt) continue;
+            if (block.timestamp < registry.nextProposalAt(rune)) continue;
+            return (true, r);
+        }
+        return (false, 0);
+    }
+
+    /// @dev A (rune, staker) that can veto: an open proposal, held stake, no veto yet.
+    function _pickVeto(uint256 runeSeed, uint256 stakerSeed) internal view returns (bool, uint256, uint256) {
+        for (uint256 j; j < RUNES; ++j) {
+            uint256 r = (runeSeed % RUNES + j) % RUNES;
+            ProposalBook storage proposal = _proposals[r];
+            if (proposal.id == 0) continue;
+            for (uint256 i; i < STAKERS; ++i) {
+                uint256 k = (stakerSeed % STAKERS + i) % STAKERS;
+                if (!proposal.vetoed[k] && proposal.held[k] != 0) return (true, r, k);
+            }
+        }
+        return (false, 0, 0);
+    }
+
+    /// @dev The distributor's tally of the open proposal equals the sum of the vetoers' held stake.
+    function _checkTally(uint256 r) internal view returns (uint256 expected) {
+        ProposalBook storage proposal = _proposals[r];
+        for (uint256 k; k < STAKERS; ++k) {
+            if (proposal.vetoed[k]) expected += proposal.held[k];
+        }
+        (uint256 vetoStake,) = distributor.vetoTally(_terms[r].rune, proposal.id);
+        if (vetoStake != expected) revert HandlerModelMismatch("veto tally", expected, vetoStake);
     }
 
     /// @notice After a run: time passes beyond every window and every party claims everything.
@@ -428,9 +642,8 @@ contract DistributorHandler is CommonBase, StdUtils {
         for (uint256 t; t < TOKENS; ++t) {
             TokenLedger storage book_ = _ledgers[t];
             for (uint256 r; r < RUNES; ++r) {
-                uint256 released = _streamed(r, t);
+                uint256 released = _observe(r, t);
                 uint256 seen = book_.streamSeen[r];
-                if (released < seen) revert HandlerModelMismatch("stream went backwards", seen, released);
                 if (released == seen) continue;
                 book_.streamSeen[r] = released;
                 _attribute(r, t, released - seen);
@@ -438,14 +651,28 @@ contract DistributorHandler is CommonBase, StdUtils {
         }
     }
 
+    /// @dev What the stream released so far, after taking back a developer's carried rest: while a rune has no
+    /// stake, a checkpoint credits the developer whole units and leaves the sub-unit rest streaming again, so the
+    /// stream may step back by less than a unit; that rest is no longer the developer's.
+    function _observe(uint256 r, uint256 t) internal returns (uint256 released) {
+        released = _streamed(r, t);
+        TokenLedger storage book_ = _ledgers[t];
+        uint256 seen = book_.streamSeen[r];
+        if (released >= seen) return released;
+        uint256 back = seen - released;
+        if (_book.runeActive[r] != 0 || back >= SUB) revert HandlerModelMismatch("stream went backwards", seen, released);
+        book_.developerStreamedSub[r] -= back;
+        book_.streamSeen[r] = released;
+    }
+
     /// @dev Everything the (rune, token) stream released so far, counting what is releasable now.
     function _streamed(uint256 r, uint256 t) internal view returns (uint256) {
         IRevenueDistributor.StreamState memory stream = distributor.streamOf(_terms[r].rune, _tokens[t]);
         uint256 added = _ledgers[t].streamAdded[r];
-        if (stream.remaining > added) {
-            revert HandlerModelMismatch("stream holds more than added", added, stream.remaining);
+        if (stream.remainingScaled > added) {
+            revert HandlerModelMismatch("stream holds more than added", added, stream.remainingScaled);
         }
-        return added - stream.remaining + releasable(stream);
+        return added - stream.remainingScaled + releasable(stream);
     }
 
     /// @dev Shares a release by the stakes held while it streamed (the handler's records).
@@ -453,15 +680,15 @@ contract DistributorHandler is CommonBase, StdUtils {
         TokenLedger storage book_ = _ledgers[t];
         uint256 total = _book.runeActive[r];
         if (total == 0) {
-            book_.developerOwed[r] += amount;
+            book_.developerStreamedSub[r] += amount;
             return;
         }
         book_.releasedToStakers += amount;
         for (uint256 k; k < STAKERS; ++k) {
             uint256 active = _book.active[r][k];
             if (active == 0) continue;
-            book_.stakerOwedFloor[k] += amount * active / total;
-            book_.stakerOwedCeil[k] += (amount * active + total - 1) / total;
+            book_.stakerOwedFloor[k] += amount * active / (total * SUB);
+            book_.stakerOwedCeil[k] += (amount * active + total * SUB - 1) / (total * SUB);
         }
     }
 
@@ -487,10 +714,10 @@ contract DistributorHandler is CommonBase, StdUtils {
             book_.developerOwed[r] += developerPart + stakersPart;
         } else {
             book_.developerOwed[r] += developerPart;
-            book_.streamAdded[r] += stakersPart;
+            book_.streamAdded[r] += stakersPart * SUB;
         }
         book_.roundings += 1; // the payment's checkpoint may floor the accumulator
-        uint256 released = _streamed(r, t);
+        uint256 released = _observe(r, t);
         if (released != book_.streamSeen[r]) {
             revert HandlerModelMismatch("stakers part", book_.streamSeen[r], released);
         }
@@ -508,8 +735,33 @@ contract DistributorHandler is CommonBase, StdUtils {
     // Helpers
     // ---------------------------------------------------------------------------------------------
 
+    /// @dev Signs an ERC-2612 permit of `amount` for the distributor, valid until now.
+    function _permit(address owner, address token, uint256 amount) internal view returns (uint8, bytes32, bytes32) {
+        bytes32 structHash = keccak256(
+            abi.encode(
+                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                owner,
+                address(distributor),
+                amount,
+                IHandlerPermit(token).nonces(owner),
+                block.timestamp
+            )
+        );
+        bytes32 digest =
+            keccak256(abi.encodePacked("\x19\x01", IHandlerPermit(token).DOMAIN_SEPARATOR(), structHash));
+        return vm.sign(_keys[owner], digest);
+    }
+
+    /// @dev A permit replaced the standing approval (and the payment used it up): restore it.
+    function _reapprove(address account, uint256 t) internal {
+        vm.prank(account);
+        IHandlerToken(_tokens[t]).approve(address(distributor), type(uint256).max);
+    }
+
     function _newAccount(string memory name) internal returns (address account) {
-        account = vm.addr(uint256(keccak256(bytes(name))));
+        uint256 key = uint256(keccak256(bytes(name)));
+        account = vm.addr(key);
+        _keys[account] = key;
         vm.label(account, name);
         for (uint256 t = 1; t < TOKENS; ++t) {
             vm.prank(account);

@@ -135,3 +135,6 @@ contract RevocableSigner is IERC1271 {
         return 0xffffffff;
     }
 }
+
+/// @notice An infra recipient contract that can neither receive ETH nor make arbitrary calls (a bare vault).
+contract EthRejectingRecipient {}

@@ -13,7 +13,7 @@ import {IRevenueDistributor} from "../../src/interfaces/IRevenueDistributor.sol"
 /// stablecoin, the registry and the distributor wired together, ETH + AURUNES + tUSD allowed.
 abstract contract AuroruneTest is Test {
     address internal constant ETH = address(0);
-    uint48 internal constant RULE_DELAY = 3 days;
+    uint48 internal constant RULE_DELAY = 7 days;
     uint48 internal constant REWARD_WINDOW = 7 days;
     uint48 internal constant UNBONDING_PERIOD = 7 days;
     uint256 internal constant AURUNES_SUPPLY = 1_000_000_000 ether;
