@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { lazy } from "react";
 import { WalletBoundary, warmWallet } from "@/components/wallet/WalletBoundary";
+import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import type { TokenInfo } from "@/lib/agents";
 import { walletDemand } from "@/lib/wallet/session";
 
@@ -16,12 +17,13 @@ export interface PortfolioIslandProps {
 
 /** Shown until the page has a wallet: what connecting gives, and the button. */
 export function ConnectPrompt({ onConnect }: { onConnect?: () => void }) {
+  const local = useWalletSettings()?.config.isLocal ?? false;
   return (
     <div className="rounded-xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
       <h2 className="text-lg font-semibold">Connect a wallet to see your portfolio</h2>
       <p className="mt-2 max-w-2xl text-sm text-stone-600 dark:text-stone-400">
-        Your stakes across agents, unbonding countdowns and pending rewards appear here once a wallet is connected. On
-        the local chain, pick one of the dev accounts: no browser extension is needed. Or{" "}
+        Your stakes across agents, unbonding countdowns and pending rewards appear here once a wallet is connected.
+        {local && " On this local chain, pick one of the dev accounts: no browser extension is needed."} Or{" "}
         <Link href="/" className="font-medium text-amber-700 underline dark:text-amber-400">
           browse the agents
         </Link>{" "}

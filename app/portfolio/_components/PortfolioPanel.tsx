@@ -124,6 +124,8 @@ export default function PortfolioPanel({ tokens, locale }: PortfolioIslandProps)
 
   const amount = (value: bigint, token: TokenInfo, digits = displayFractionDigits(token)) =>
     formatFixed(value, token.decimals, { locale, fractionDigits: digits, symbol: token.symbol });
+  const figure = (value: bigint, token: TokenInfo, digits = displayFractionDigits(token)) =>
+    formatFixed(value, token.decimals, { locale, fractionDigits: digits });
   // Pending rewards show a few more digits than balances, so the second-by-second stream is visible.
   const liveDigits = (token: TokenInfo) => Math.min(token.decimals, displayFractionDigits(token) + 4);
 
@@ -218,10 +220,11 @@ export default function PortfolioPanel({ tokens, locale }: PortfolioIslandProps)
                       <th scope="row" className="py-2 pr-4 text-left font-medium">
                         {token.symbol}
                       </th>
-                      <td className="py-2 pr-4 text-right font-medium tabular-nums" data-testid="total-pending" data-token={token.address}>
-                        {amount(total.pending, token, liveDigits(token))}
+                      {/* The row's header names the token: the figures go without it, so they stay on one line on a phone. */}
+                      <td className="whitespace-nowrap py-2 pr-4 text-right font-medium tabular-nums" data-testid="total-pending" data-token={token.address}>
+                        {figure(total.pending, token, liveDigits(token))}
                       </td>
-                      <td className="py-2 text-right tabular-nums text-stone-600 dark:text-stone-400">{amount(total.perDay, token)}</td>
+                      <td className="whitespace-nowrap py-2 text-right tabular-nums text-stone-600 dark:text-stone-400">{figure(total.perDay, token)}</td>
                     </tr>
                   );
                 })}
@@ -229,6 +232,16 @@ export default function PortfolioPanel({ tokens, locale }: PortfolioIslandProps)
             </table>
           )}
         </section>
+      )}
+
+      {data.positions.length === 0 && (
+        <p className="text-sm text-stone-600 dark:text-stone-400" data-testid="no-positions">
+          No stake on any agent from this account.{" "}
+          <Link href="/" className="font-medium text-amber-700 underline dark:text-amber-400">
+            Browse the agents
+          </Link>{" "}
+          to stake AURUNES on one and earn part of its payments.
+        </p>
       )}
 
       {data.positions.length > 0 && (
@@ -425,6 +438,7 @@ function PositionCard({
             ) : (
               earning.map((reward) => {
                 const token = tokenOf(reward.token);
+                const perDay = earningPerDay(position, reward, now);
                 return (
                   <dd key={reward.token} className="flex flex-wrap items-baseline justify-between gap-x-3 tabular-nums">
                     <span
@@ -436,7 +450,7 @@ function PositionCard({
                     >
                       {amount(livePending(position, reward, portfolio.blockTimestamp, now), token, liveDigits(token))}
                     </span>
-                    <span className="text-xs text-stone-500">{amount(earningPerDay(position, reward, now), token)} per day</span>
+                    <span className="text-xs text-stone-500">{perDay > 0n ? `${amount(perDay, token)} per day` : "stream ended"}</span>
                   </dd>
                 );
               })
