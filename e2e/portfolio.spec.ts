@@ -390,3 +390,18 @@ test("a rejected Claim all leaves balances and nonce unchanged and says so calml
   expect(await chain.client.getTransactionCount({ address: staker })).toBe(nonceBefore);
   expect(await Promise.all(tokens.map((token) => balanceOf(chain, token, staker)))).toEqual(balancesBefore);
 });
+
+test("when a refresh fails, the figures stay with the block they are from, and Retry recovers", async ({ page, chain }) => {
+  test.setTimeout(60_000);
+  await page.goto("/portfolio");
+  await connectDevAccount(page, /Dev account: #7 staker/);
+  await expect(page.getByTestId("pending").first()).toBeVisible();
+  const block = await page.getByTestId("portfolio").getAttribute("data-block");
+  await chain.setRpcReachable(false);
+  const stale = page.getByRole("status").filter({ hasText: "The latest refresh failed" });
+  await expect(stale).toContainText(`as of block ${block}`, { timeout: 30_000 });
+  await expect(page.getByTestId("position").first()).toBeVisible();
+  await chain.setRpcReachable(true);
+  await stale.getByRole("button", { name: "Retry" }).click();
+  await expect(stale).toHaveCount(0);
+});

@@ -63,6 +63,8 @@ export default function PortfolioPanel({ tokens, locale }: PortfolioIslandProps)
     queryFn: () => readPortfolio(client as PublicClient, { account: address!, contracts: contracts!, tokens: tokens.map((token) => token.address) }),
     enabled: isConnected && address !== undefined && client !== undefined && contracts !== undefined,
     refetchInterval: REFRESH_MS,
+    // One retry: the next interval tries again anyway, and a failed refresh is shown instead of waiting it out.
+    retry: 1,
   });
 
   if (!isConnected || !address || !settings || !contracts) return <ConnectPrompt onConnect={openConnectModal} />;
@@ -131,6 +133,14 @@ export default function PortfolioPanel({ tokens, locale }: PortfolioIslandProps)
 
   const noticeView = (
     <div aria-live="polite" className="min-h-0">
+      {portfolio.error && (
+        <p role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          The latest refresh failed: these figures are as of block {data.blockNumber.toString()}.{" "}
+          <button type="button" onClick={() => void portfolio.refetch()} className="font-semibold underline">
+            Retry
+          </button>
+        </p>
+      )}
       {notice && (
         <p
           role={notice.tone === "error" ? "alert" : "status"}
