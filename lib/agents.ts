@@ -165,6 +165,25 @@ export async function loadAgents(client: PublicClient, config: AppConfig): Promi
   return { agents, tokens, blockNumber: block.number, blockTimestamp: Number(block.timestamp) };
 }
 
+/**
+ * The distributor's tokens (allowed or not: rewards and balances can still be owed in a token no longer accepted)
+ * with their symbols and decimals, at the latest block.
+ *
+ * @example
+ * const tokens = await loadTokenList(client, config);
+ */
+export async function loadTokenList(client: PublicClient, config: AppConfig): Promise<TokenInfo[]> {
+  // Not getBlockNumber: viem caches it for a few seconds, and a cached number can be ahead of a local chain just reverted.
+  const { number: blockNumber } = await client.getBlock();
+  const [addresses, allowed] = await client.readContract({
+    address: config.contracts.revenueDistributor,
+    abi: revenueDistributorAbi,
+    functionName: "tokens",
+    blockNumber,
+  });
+  return loadTokens(client, config, addresses, allowed, blockNumber);
+}
+
 /** Symbol and decimals of every allow-listed token (ETH is native: 18 decimals). */
 async function loadTokens(
   client: PublicClient,
