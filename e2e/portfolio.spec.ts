@@ -339,7 +339,7 @@ test("developer and infra balances: each Claim collects exactly what was owed (d
     wallet,
     scope: page.getByRole("article", { name: "Oracle of Mimir" }),
     confirmed: /Claim developer balance of Oracle of Mimir: confirmed\./,
-    owed: (token, view) => chain.client.readContract({ ...distributor, functionName: "developerBalanceOf", args: [mimir.rune, token], ...view }),
+    owed: (token, view) => chain.client.readContract({ ...distributor, functionName: "pendingDeveloperBalance", args: [mimir.rune, token], ...view }),
   });
   expect(call.functionName).toBe("claimDeveloper");
 

@@ -128,7 +128,7 @@ async function readDeveloperRunes(
   if (owned.length === 0) return [];
   const balances = await client.multicall({
     ...at,
-    contracts: owned.flatMap((info) => tokens.map((token) => ({ ...distributor, functionName: "developerBalanceOf" as const, args: [info.rune, token] as const }))),
+    contracts: owned.flatMap((info) => tokens.map((token) => ({ ...distributor, functionName: "pendingDeveloperBalance" as const, args: [info.rune, token] as const }))),
   });
   return owned.map((info, o) => ({
     rune: info.rune,

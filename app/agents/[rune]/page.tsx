@@ -17,11 +17,46 @@ import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
 import { PositionIsland } from "./_components/PositionIsland";
 import { StakeIsland } from "./_components/StakeIsland";
+import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
+import { VetoIsland } from "./_components/VetoIsland";
+import { revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
+import type { AppConfig } from "@/lib/config/parse";
+import type { Hex } from "viem";
 
 export const dynamic = "force-dynamic";
 
 // One chain read per request, shared by the page and its metadata.
 const readAgents = cache(() => readChain((config) => loadAgents(getPublicClient(), config)));
+
+/** The rune's pending split proposal with its veto tally, or undefined when none is pending. */
+async function readPendingProposal(config: AppConfig, rune: Hex): Promise<PendingProposal | undefined> {
+  const client = getPublicClient();
+  const block = await client.getBlock();
+  const proposal = await client.readContract({
+    address: config.contracts.runeRegistry,
+    abi: runeRegistryAbi,
+    functionName: "pendingSplitProposal",
+    args: [rune],
+    blockNumber: block.number,
+  });
+  if (proposal.id === 0n) return undefined;
+  const [vetoStake] = await client.readContract({
+    address: config.contracts.revenueDistributor,
+    abi: revenueDistributorAbi,
+    functionName: "vetoTally",
+    args: [rune, proposal.id],
+    blockNumber: block.number,
+  });
+  return {
+    id: proposal.id,
+    executableAt: BigInt(proposal.executableAt),
+    expiresAt: BigInt(proposal.expiresAt),
+    stakeAtProposal: proposal.stakeAtProposal,
+    vetoStake,
+    split: { developerBps: proposal.split.developerBps, infraBps: proposal.split.infraBps, stakersBps: proposal.split.stakersBps },
+    readAt: block.timestamp,
+  };
+}
 
 function agentName(agent: { rune: string; metadata?: { name: string } }): string {
   return agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}`;
@@ -46,6 +81,8 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
   if (!agent) notFound();
   const name = agentName(agent);
   const locale = await requestLocale();
+  const pending = await readChain((config) => readPendingProposal(config, agent.rune));
+  const proposal = pending.ok ? pending.data : undefined;
   return (
     <article>
       <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>
@@ -62,6 +99,13 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
         </div>
       </header>
       <StatusNotice status={agent.status} />
+      {proposal && (
+        <div className="mt-8">
+          <ProposalCard proposal={proposal} currentSplit={agent.split} locale={locale}>
+            <VetoIsland rune={agent.rune} proposalId={proposal.id} expiresAt={proposal.expiresAt} locale={locale} />
+          </ProposalCard>
+        </div>
+      )}
       <div className="mt-8 grid gap-4 lg:grid-cols-2">
         <PositionIsland rune={agent.rune} tokens={result.data.tokens} status={agent.status} locale={locale} />
         <StakeIsland rune={agent.rune} status={agent.status} locale={locale} />
