@@ -56,7 +56,7 @@ import {
   runeRegistryAbi,
   testStablecoinAbi,
 } from "../contracts-abi/generated";
-import { ArtifactError, projectRoot, readBytecode } from "./lib/artifacts";
+import { ArtifactError, ensureContractsBuilt, projectRoot, readBytecode } from "./lib/artifacts";
 
 /** Chain id of the local development chain (anvil's default). */
 export const LOCAL_CHAIN_ID = 31337;
@@ -201,6 +201,8 @@ export async function deployAurorune(options: DeployAuroruneOptions): Promise<Au
     throw new DeployError(`the stablecoin ${givenStablecoin} is not a contract on chain ${chainId}`);
   }
 
+  // Build (when needed) before saying "Deploying", so the messages come in the order things happen.
+  ensureContractsBuilt();
   log(`Deploying Aurorune to chain ${chainId} from ${deployer}`);
   const batch = new TransactionBatch(walletClient, publicClient);
   await batch.init();
