@@ -19,6 +19,9 @@ import { PositionIsland } from "./_components/PositionIsland";
 import { StakeIsland } from "./_components/StakeIsland";
 import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
 import { VetoIsland } from "./_components/VetoIsland";
+import { VerificationCard } from "./_components/VerificationCard";
+import { parseAgentMetadata } from "@/lib/agent-metadata";
+import { checkRegistration } from "@/lib/domain/registration-check";
 import { revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
 import type { AppConfig } from "@/lib/config/parse";
 import type { Hex } from "viem";
@@ -83,6 +86,17 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
   const locale = await requestLocale();
   const pending = await readChain((config) => readPendingProposal(config, agent.rune));
   const proposal = pending.ok ? pending.data : undefined;
+  // The ERC-8004 identity as other agent tooling reads it: the token's URI.
+  const identity = await readChain(async (config) => ({
+    uri: await getPublicClient().readContract({
+      address: config.contracts.runeRegistry,
+      abi: runeRegistryAbi,
+      functionName: "tokenURI",
+      args: [BigInt(agent.rune)],
+    }),
+    chainId: config.chainId,
+    registry: config.contracts.runeRegistry,
+  }));
   return (
     <article>
       <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>
@@ -110,6 +124,17 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
         <PositionIsland rune={agent.rune} tokens={result.data.tokens} status={agent.status} locale={locale} />
         <StakeIsland rune={agent.rune} status={agent.status} locale={locale} />
       </div>
+      {identity.ok && (
+        <div className="mt-4">
+          <VerificationCard
+            status={agent.status}
+            registry={identity.data.registry}
+            chainId={identity.data.chainId}
+            metadata={parseAgentMetadata(identity.data.uri)}
+            check={checkRegistration(agent.rune, identity.data.chainId, identity.data.registry, parseAgentMetadata(identity.data.uri)?.registrations)}
+          />
+        </div>
+      )}
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Split</dt>
