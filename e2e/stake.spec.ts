@@ -198,3 +198,25 @@ test("unstaking stops earning at once and starts the unbonding period", async ({
   expect(after.active).toBe(before.active - parseEther("10"));
   expect(after.runeActive).toBe(before.runeActive - parseEther("10"));
 });
+
+test("a transaction the contract would refuse is stopped at simulation, before any prompt, with the decoded reason", async ({ page, chain, wallet }) => {
+  wallet.supportTypedData(false);
+  const rune = await runeOf(chain, "oracle-of-mimir");
+  const account = anvilAccount(7);
+  await setAllowance(chain, account, parseEther("1000")); // no approve step: the stake itself is simulated first
+  await page.goto(`/agents/${rune}`);
+  await connectInjected(page);
+  // Governance pauses new stakes after the page was loaded (the page still believes it is open).
+  const pause = encodeFunctionData({ abi: revenueDistributorAbi, functionName: "pause" });
+  const hash = await rpc<Hex>("eth_sendTransaction", [{ from: anvilAccount(0), to: contracts.revenueDistributor, data: pause, gas: "0x100000" }]);
+  expect((await chain.client.waitForTransactionReceipt({ hash })).status).toBe("success");
+  const nonce = await chain.client.getTransactionCount({ address: account });
+
+  const form = stakeForm(page);
+  await form.getByLabel("Amount to stake (AURUNES)").fill("5");
+  await form.getByRole("button", { name: "Stake", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The protocol is paused: new payments and stakes are stopped for now." })).toBeVisible();
+  expect(wallet.requestCount("eth_sendTransaction")).toBe(0);
+  expect(await chain.client.getTransactionCount({ address: account })).toBe(nonce);
+  await expect(form.getByRole("button", { name: "Stake", exact: true })).toBeEnabled();
+});
