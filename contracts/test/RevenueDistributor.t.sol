@@ -2248,7 +2248,7 @@ contract RevenueDistributorTest is AuroruneTest {
         _stake(developer, rune, 60 ether);
         _propose();
         vm.expectRevert(
-            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorOwnerCannotVeto.selector, rune, developer)
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorProposerCannotVeto.selector, rune, developer)
         );
         vm.prank(developer);
         distributor.vetoSplitProposal(rune);
