@@ -703,7 +703,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @dev Releases what vested in the (rune, token) stream since its last update: into the reward-per-share
     /// accumulator when someone stakes, to the developer otherwise (and when the accumulator cannot take it, see
-    /// `_toStakers`). Callers pass the rune's active stake as it was over the whole elapsed interval (every stake
+    /// `_grown`). Callers pass the rune's active stake as it was over the whole elapsed interval (every stake
     /// change checkpoints first). Never reverts: claims, unstake requests and withdrawals run it.
     function _checkpoint(bytes32 rune, address token, uint256 runeActive) private returns (uint256 rewardPerShare) {
         Stream storage stream = _streams[rune][token];
