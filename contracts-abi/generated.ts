@@ -535,6 +535,13 @@ export const revenueDistributorAbi = [
   },
   {
     type: 'function',
+    inputs: [{ name: 'account', internalType: 'address', type: 'address' }],
+    name: 'isInfraPushAllowed',
+    outputs: [{ name: '', internalType: 'bool', type: 'bool' }],
+    stateMutability: 'view',
+  },
+  {
+    type: 'function',
     inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
       { name: 'serviceId', internalType: 'bytes32', type: 'bytes32' },
@@ -743,6 +750,13 @@ export const revenueDistributorAbi = [
     name: 'rewardWindow',
     outputs: [{ name: '', internalType: 'uint48', type: 'uint48' }],
     stateMutability: 'view',
+  },
+  {
+    type: 'function',
+    inputs: [{ name: 'allowed', internalType: 'bool', type: 'bool' }],
+    name: 'setInfraPushAllowed',
+    outputs: [],
+    stateMutability: 'nonpayable',
   },
   {
     type: 'function',
@@ -1104,6 +1118,20 @@ export const revenueDistributorAbi = [
         name: 'account',
         internalType: 'address',
         type: 'address',
+        indexed: true,
+      },
+      { name: 'allowed', internalType: 'bool', type: 'bool', indexed: false },
+    ],
+    name: 'InfraPushAllowanceSet',
+  },
+  {
+    type: 'event',
+    anonymous: false,
+    inputs: [
+      {
+        name: 'account',
+        internalType: 'address',
+        type: 'address',
         indexed: false,
       },
     ],
@@ -1452,14 +1480,6 @@ export const revenueDistributorAbi = [
     type: 'error',
     inputs: [
       { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
-      { name: 'token', internalType: 'address', type: 'address' },
-    ],
-    name: 'RevenueDistributorAccumulatorOverflow',
-  },
-  {
-    type: 'error',
-    inputs: [
-      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
       { name: 'proposalId', internalType: 'uint64', type: 'uint64' },
     ],
     name: 'RevenueDistributorAlreadyVetoed',
@@ -1481,6 +1501,11 @@ export const revenueDistributorAbi = [
     type: 'error',
     inputs: [{ name: 'rune', internalType: 'bytes32', type: 'bytes32' }],
     name: 'RevenueDistributorDuplicateRune',
+  },
+  {
+    type: 'error',
+    inputs: [{ name: 'recipient', internalType: 'address', type: 'address' }],
+    name: 'RevenueDistributorInfraPushRefused',
   },
   {
     type: 'error',
@@ -1544,14 +1569,6 @@ export const revenueDistributorAbi = [
   {
     type: 'error',
     inputs: [
-      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
-      { name: 'owner', internalType: 'address', type: 'address' },
-    ],
-    name: 'RevenueDistributorOwnerCannotVeto',
-  },
-  {
-    type: 'error',
-    inputs: [
       { name: 'value', internalType: 'uint256', type: 'uint256' },
       { name: 'min', internalType: 'uint256', type: 'uint256' },
       { name: 'max', internalType: 'uint256', type: 'uint256' },
@@ -1565,6 +1582,14 @@ export const revenueDistributorAbi = [
       { name: 'caller', internalType: 'address', type: 'address' },
     ],
     name: 'RevenueDistributorPayerMismatch',
+  },
+  {
+    type: 'error',
+    inputs: [
+      { name: 'rune', internalType: 'bytes32', type: 'bytes32' },
+      { name: 'proposer', internalType: 'address', type: 'address' },
+    ],
+    name: 'RevenueDistributorProposerCannotVeto',
   },
   {
     type: 'error',

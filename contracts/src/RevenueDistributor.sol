@@ -155,6 +155,10 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     mapping(bytes32 rune => mapping(address token => RuneLedger)) private _ledgers;
     mapping(address account => mapping(address token => uint256)) private _infraBalances;
     mapping(bytes32 rune => mapping(bytes32 serviceId => bool)) private _usedServiceIds;
+    /// @dev Who made the rune's open proposal (recorded by `setOpenProposal`): it cannot veto it.
+    mapping(bytes32 rune => address) private _proposers;
+    /// @dev Infra recipients that refused `pushInfra` (`setInfraPushAllowed(false)`); the default allows it.
+    mapping(address account => bool) private _infraPushRefused;
 
     // ---------------------------------------------------------------------------------------------
     // Modifiers
@@ -246,7 +250,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @notice The stake an account can veto the rune's open proposal with: what it held when the proposal was
     /// made and has held since (its stake when the proposal opened, lowered by every unstake since).
-    /// @dev The rune owner's figure is shown too, but the owner cannot veto.
+    /// @dev The proposer's figure is shown too, but the proposer cannot veto.
     /// @param rune The rune.
     /// @param account The staker.
     /// @return proposalId The open proposal (0 when none; then `weight` is 0).
@@ -276,9 +280,11 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     /// @inheritdoc IRevenueDistributor
     function pendingDeveloperBalance(bytes32 rune, address token) external view returns (uint256) {
         uint256 balance = _ledgers[rune][token].developerBalance;
+        Stream storage stream = _streams[rune][token];
+        uint256 released = _releasable(stream);
         // Capped as `_checkpoint` caps the credit.
-        if (_runeStakes[rune].active == 0) {
-            balance = Math.min(balance + _releasable(_streams[rune][token]) / STREAM_PRECISION, type(uint128).max);
+        if (_grown(released, _runeStakes[rune].active, stream.rewardPerShare) == UNCLAIMED_FLAG) {
+            balance = Math.min(balance + released / STREAM_PRECISION, type(uint128).max);
         }
         return balance;
     }
@@ -286,6 +292,11 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     /// @inheritdoc IRevenueDistributor
     function infraBalanceOf(address account, address token) external view returns (uint256) {
         return _infraBalances[account][token];
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function isInfraPushAllowed(address account) external view returns (bool) {
+        return !_infraPushRefused[account];
     }
 
     /// @inheritdoc IRevenueDistributor
@@ -511,11 +522,10 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         // The registry opens and closes proposals here (`setOpenProposal`), so the open id is the pending one.
         uint64 proposalId = _runeStakes[rune].openProposalId;
         if (proposalId == 0) revert RevenueDistributorNoPendingProposal(rune);
-        // Read-only call to the immutable registry. The owner's stake is left out of the veto base, and it cannot
-        // veto its own rune's proposal either.
-        if (IERC721(address(registry)).ownerOf(uint256(rune)) == msg.sender) {
-            revert RevenueDistributorOwnerCannotVeto(rune, msg.sender);
-        }
+        // The proposer's stake is left out of the veto base, and it cannot veto its own proposal either. The
+        // proposer recorded at `setOpenProposal`, not the rune's owner now: the two are the same while a proposal
+        // is open (a rune transfer cancels it), and a veto base never counts a stake it could not hold.
+        if (_proposers[rune] == msg.sender) revert RevenueDistributorProposerCannotVeto(rune, msg.sender);
         StakeSlot storage position = _stakes[rune][msg.sender];
         if (position.vetoedProposalId == proposalId) revert RevenueDistributorAlreadyVetoed(rune, proposalId);
         HeldStake storage held = _heldStakes[rune][msg.sender];
@@ -549,6 +559,7 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         if (msg.sender != address(registry)) revert RevenueDistributorNotRegistry(msg.sender);
         RuneStake storage runeStake = _runeStakes[rune];
         runeStake.openProposalId = proposalId;
+        _proposers[rune] = proposer; // address(0) when closing
         if (proposalId != 0) vetoBase = runeStake.active - _stakes[rune][proposer].active;
     }
 
@@ -632,7 +643,16 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
 
     /// @inheritdoc IRevenueDistributor
     function pushInfra(address recipient, address[] calldata tokenList) external nonReentrant {
+        // A recipient that collects with `claimInfraTo` (e.g. a forwarder holding no transfer logic) opts out:
+        // a push would strand the tokens in it.
+        if (_infraPushRefused[recipient]) revert RevenueDistributorInfraPushRefused(recipient);
         _payInfra(recipient, tokenList, recipient);
+    }
+
+    /// @inheritdoc IRevenueDistributor
+    function setInfraPushAllowed(bool allowed) external {
+        _infraPushRefused[msg.sender] = !allowed;
+        emit InfraPushAllowanceSet(msg.sender, allowed);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -682,14 +702,16 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
     // ---------------------------------------------------------------------------------------------
 
     /// @dev Releases what vested in the (rune, token) stream since its last update: into the reward-per-share
-    /// accumulator when someone stakes, to the developer otherwise. Callers pass the rune's active stake as it
-    /// was over the whole elapsed interval (every stake change checkpoints first).
+    /// accumulator when someone stakes, to the developer otherwise (and when the accumulator cannot take it, see
+    /// `_grown`). Callers pass the rune's active stake as it was over the whole elapsed interval (every stake
+    /// change checkpoints first). Never reverts: claims, unstake requests and withdrawals run it.
     function _checkpoint(bytes32 rune, address token, uint256 runeActive) private returns (uint256 rewardPerShare) {
         Stream storage stream = _streams[rune][token];
         rewardPerShare = stream.rewardPerShare;
         uint256 released = _releasable(stream); // sub-units
         if (released == 0) return rewardPerShare;
-        if (runeActive == 0) {
+        uint256 grown = _grown(released, runeActive, rewardPerShare);
+        if (grown == UNCLAIMED_FLAG) {
             // The developer is credited whole units; the sub-unit rest stays in the stream (less than one unit is
             // ever carried there, and it goes to whoever the stream pays next: nothing is lost or created).
             RuneLedger storage ledger = _ledgers[rune][token];
@@ -705,11 +727,8 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
             // forge-lint: disable-next-line(unsafe-typecast)
             ledger.developerBalance = uint128(balance + units);
         } else {
-            rewardPerShare += Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
-            // Reaching the flag bit takes more than 5.7e40 units released per wei staked (beyond any token's
-            // supply); it reverts like an overflow of the accumulator itself would.
-            if (rewardPerShare >= UNCLAIMED_FLAG) revert RevenueDistributorAccumulatorOverflow(rune, token);
-            stream.rewardPerShare = rewardPerShare;
+            rewardPerShare = grown;
+            stream.rewardPerShare = grown;
         }
         // Safe: released <= remaining, which is a uint176.
         // forge-lint: disable-next-line(unsafe-typecast)
@@ -731,9 +750,25 @@ contract RevenueDistributor is IRevenueDistributor, AccessControl, ReentrancyGua
         if (runeActive == 0) return rewardPerShare;
         uint256 released = _releasable(stream);
         if (released == 0) return rewardPerShare;
-        rewardPerShare += Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
-        // See `_checkpoint`.
-        if (rewardPerShare >= UNCLAIMED_FLAG) revert RevenueDistributorAccumulatorOverflow(rune, token);
+        // What the accumulator cannot take goes to the developer (`_checkpoint`): the accumulator stays.
+        uint256 grown = _grown(released, runeActive, rewardPerShare);
+        if (grown != UNCLAIMED_FLAG) rewardPerShare = grown;
+    }
+
+    /// @dev The accumulator once `released` sub-units go to stakers, or UNCLAIMED_FLAG when they go to the
+    /// developer instead: nobody stakes, or the accumulator would reach the flag bit. That takes more than 5.7e40
+    /// units released per wei staked (only a pumped huge-supply token gets there); such a release is credited to
+    /// the developer, as when nobody stakes, rather than make every checkpoint revert and freeze the rune's
+    /// stakers: their exits and claims always work.
+    function _grown(uint256 released, uint256 runeActive, uint256 rewardPerShare) private pure returns (uint256) {
+        if (runeActive == 0) return UNCLAIMED_FLAG;
+        // No overflow: released < 2^176 and SUB_UNIT_SCALE < 2^80.
+        uint256 growth = Math.mulDiv(released, SUB_UNIT_SCALE, runeActive);
+        // Safe: rewardPerShare < UNCLAIMED_FLAG always, so the difference does not underflow, and the sum, taken
+        // only when growth is below the difference, stays below UNCLAIMED_FLAG.
+        unchecked {
+            return growth < UNCLAIMED_FLAG - rewardPerShare ? rewardPerShare + growth : UNCLAIMED_FLAG;
+        }
     }
 
     /// @dev Moves an account's share of the accumulator growth into its unclaimed balance (and flags it).

@@ -426,17 +426,48 @@ contract RuneRegistry is IRuneRegistry, ERC721, AccessControl, EIP712 {
     // Internal
     // ---------------------------------------------------------------------------------------------
 
-    /// @dev A new owner does not inherit the previous owner's agent wallet (ERC-8004: the wallet is cleared on
-    /// transfer and must be proven again).
+    /// @dev When a rune changes hands (not on mint), the new owner inherits none of the previous owner's agent
+    /// keys or intentions: the agent wallet is cleared (ERC-8004: it must be proven again), the signer is cleared
+    /// (the seller's key must not sign receipts that pay the buyer's rune; until the new owner calls
+    /// `rotateSigner`, every payment is refused with an invalid signature), and an open split proposal is
+    /// cancelled (see `_cancelOnTransfer`).
     function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
         from = super._update(to, tokenId, auth);
-        if (from != address(0) && from != to) {
-            mapping(string => bytes) storage entries = _metadata[bytes32(tokenId)];
-            if (entries[AGENT_WALLET_KEY].length != 0) {
-                delete entries[AGENT_WALLET_KEY];
-                emit MetadataSet(tokenId, AGENT_WALLET_KEY, AGENT_WALLET_KEY, "");
-            }
+        if (from == address(0) || from == to) return from;
+        bytes32 rune = bytes32(tokenId);
+        mapping(string => bytes) storage entries = _metadata[rune];
+        if (entries[AGENT_WALLET_KEY].length != 0) {
+            delete entries[AGENT_WALLET_KEY];
+            emit MetadataSet(tokenId, AGENT_WALLET_KEY, AGENT_WALLET_KEY, "");
         }
+        RuneCore storage core = _cores[rune];
+        address previousSigner = core.signer;
+        if (previousSigner != address(0)) {
+            core.signer = address(0);
+            emit SignerRotated(rune, previousSigner, address(0));
+        }
+        _cancelOnTransfer(rune);
+    }
+
+    /// @dev Cancels the rune's open (unexecuted, unexpired) split proposal when the rune changes hands. The veto
+    /// rule needs the proposer to be the owner throughout: its stake is left out of the veto base and it cannot
+    /// veto, so a proposal that outlived a sale could be vetoed by its proposer, or its owner-to-be silenced (a
+    /// rune pushed onto the largest staker). Cooldown: the cancel wipes the proposal with its vetoes, so vetoes
+    /// lose nothing, and a buyer is not locked out by the seller's proposal; but when stakers had vetoed, the
+    /// cooldown that an owner's own cancel starts applies too, so a transfer (to a second address of the owner)
+    /// cannot replace a contested proposal at once any more than `cancelSplitProposal` can. An expired proposal
+    /// is left alone: it is closed already and keeps the cooldown its expiry starts.
+    function _cancelOnTransfer(bytes32 rune) private {
+        SplitProposal storage proposal = _proposals[rune];
+        uint64 proposalId = proposal.id;
+        if (proposalId == 0 || block.timestamp >= proposal.expiresAt) return;
+        IStakeLedger ledger = stakeLedger; // set: a proposal exists only once the ledger is wired
+        // Read-only call to the trusted ledger wired by governance.
+        (uint256 vetoStake,) = ledger.vetoTally(rune, proposalId);
+        if (vetoStake != 0) _nextProposalAt[rune] = uint48(block.timestamp) + PROPOSAL_COOLDOWN;
+        delete _proposals[rune];
+        emit SplitChangeCancelled(rune, proposalId);
+        _closeProposal(rune);
     }
 
     function _setRuleDelay(uint48 newDelay) private {

@@ -13,7 +13,9 @@ import {
     FeeOnTransferToken,
     ReentrancyAttacker,
     RevocableSigner,
-    EthRejectingRecipient
+    EthRejectingRecipient,
+    InfraForwarder,
+    StakingVault
 } from "./utils/AttackMocks.sol";
 import {Errors} from "@openzeppelin/contracts/utils/Errors.sol";
 import {RevenueDistributor} from "../src/RevenueDistributor.sol";
@@ -1380,6 +1382,187 @@ contract AttacksTest is AuroruneTest {
         distributor.claimInfraTo(_tokens(ETH), address(0));
     }
 
+    // =============================================================================================
+    // Contracts v2 review: findings demonstrated under attack (red before the fix, green after)
+    // =============================================================================================
+
+    /// @notice Review, rune transfer during a proposal: the owner proposes "infra 90% to me", then pushes the rune NFT (plain transferFrom) onto
+    /// the 60% staker, a vault that can only stake and veto. The veto rule followed the current owner while the base
+    /// left out the proposer: the vault could not veto, the 40% minority was outvoted by the base, and the change
+    /// executed. A transfer now cancels the open proposal, so nothing is left to execute.
+    function test_attack_PushRuneOntoWhaleSilencesVeto() public {
+        StakingVault vault = new StakingVault();
+        vm.prank(governor);
+        aurunes.transfer(address(vault), 600 ether);
+        vault.stake(distributor, aurunes, rune, 600 ether);
+        _stake(alice, rune, 400 ether);
+        address[] memory toMe = new address[](1);
+        toMe[0] = developer;
+        uint16[] memory all = new uint16[](1);
+        all[0] = 10_000;
+        vm.prank(developer);
+        uint64 id = registry.proposeSplit(rune, _split(0, 9_000, 1_000), toMe, all);
+
+        vm.expectEmit(address(registry));
+        emit IRuneRegistry.SplitChangeCancelled(rune, id);
+        vm.prank(developer);
+        registry.transferFrom(developer, address(vault), uint256(rune));
+
+        assertEq(registry.pendingSplitProposal(rune).id, 0, "the transfer cancelled the proposal");
+        (uint64 open,) = distributor.vetoWeightOf(rune, alice);
+        assertEq(open, 0, "closed on the ledger");
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoPendingProposal.selector, rune));
+        vault.veto(distributor, rune);
+        vm.warp(block.timestamp + RULE_DELAY);
+        vm.expectRevert(abi.encodeWithSelector(IRuneRegistry.RuneRegistryNoPendingProposal.selector, rune));
+        registry.executeSplitProposal(rune);
+        _assertSplit(5_000, 2_000, 3_000);
+        // Nor does the seller's agent key keep signing for the vault's rune (next test).
+        IRevenueDistributor.ServiceReceipt memory receipt = _receipt(rune, SID, payer, address(usd), 1_000e6);
+        bytes memory sig = _sign(signerKey, receipt);
+        _fund(payer, address(usd), 1_000e6);
+        vm.prank(payer);
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInvalidSignature.selector, rune));
+        distributor.pay(receipt, sig);
+        assertEq(distributor.infraBalanceOf(developer, address(usd)), 0);
+    }
+
+    /// @notice Review, rune transfer during a proposal: the proposer's 1,000 staked is left out of the veto base (100); once it sold the rune it
+    /// could veto its own proposal with the 1,000, ten times the base. The transfer now cancels the proposal; the
+    /// stakers had vetoed it, so the cooldown applies (a transfer replaces a contested proposal no faster than a
+    /// cancel does). The buyer's own proposal then counts the former owner's stake in its base, and its veto.
+    function test_attack_ProposerVetoesAfterRuneTransfer() public {
+        _stake(developer, rune, 1_000 ether);
+        _stake(alice, rune, 100 ether);
+        uint64 id = _propose();
+        assertEq(registry.pendingSplitProposal(rune).stakeAtProposal, 100 ether, "base excludes the proposer");
+        vm.prank(developer);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorProposerCannotVeto.selector, rune, developer)
+        );
+        distributor.vetoSplitProposal(rune);
+        vm.prank(alice);
+        distributor.vetoSplitProposal(rune);
+
+        address buyer = makeAddr("buyer");
+        vm.prank(developer);
+        registry.transferFrom(developer, buyer, uint256(rune));
+        assertEq(registry.pendingSplitProposal(rune).id, 0, "cancelled by the transfer");
+        vm.prank(developer);
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoPendingProposal.selector, rune));
+        distributor.vetoSplitProposal(rune);
+        _assertTally(id, 100 ether, 1_100 ether);
+
+        uint48 availableAt = uint48(block.timestamp) + registry.PROPOSAL_COOLDOWN();
+        assertEq(registry.nextProposalAt(rune), availableAt, "vetoed: the cancel starts the cooldown");
+        vm.prank(buyer);
+        vm.expectRevert(abi.encodeWithSelector(IRuneRegistry.RuneRegistryProposalCooldown.selector, rune, availableAt));
+        registry.proposeSplit(rune, _split(4_000, 2_000, 4_000), _infra(), _infraWeights());
+
+        vm.warp(availableAt);
+        vm.prank(buyer);
+        uint64 next = registry.proposeSplit(rune, _split(4_000, 2_000, 4_000), _infra(), _infraWeights());
+        assertEq(registry.pendingSplitProposal(rune).stakeAtProposal, 1_100 ether, "the buyer holds no stake");
+        vm.prank(developer);
+        distributor.vetoSplitProposal(rune);
+        (uint256 vetoStake,) = distributor.vetoTally(rune, next);
+        assertEq(vetoStake, 1_000 ether);
+        assertLe(vetoStake, registry.pendingSplitProposal(rune).stakeAtProposal, "veto never exceeds its base");
+        vm.warp(block.timestamp + RULE_DELAY);
+        assertFalse(registry.executeSplitProposal(rune));
+    }
+
+    /// @notice Review, signer after a sale: the seller's agent key kept signing receipts that the sold rune accepted. A transfer now
+    /// clears the signer: every receipt is refused until the buyer names its own key, and the seller's never again.
+    function test_attack_SellerSignerSurvivesTransfer() public {
+        address buyer = makeAddr("buyer");
+        vm.expectEmit(address(registry));
+        emit IRuneRegistry.SignerRotated(rune, signer, address(0));
+        vm.prank(developer);
+        registry.transferFrom(developer, buyer, uint256(rune));
+        assertEq(registry.paymentTerms(rune).signer, address(0));
+
+        IRevenueDistributor.ServiceReceipt memory receipt = _receipt(rune, SID, payer, address(usd), 1e6);
+        bytes memory sellerSig = _sign(signerKey, receipt);
+        _fund(payer, address(usd), 2e6);
+        vm.prank(payer);
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInvalidSignature.selector, rune));
+        distributor.pay(receipt, sellerSig);
+        assertFalse(distributor.isServiceUsed(rune, SID), "a sold rune stops accepting the seller's key");
+
+        // The buyer names its key (from a cleared signer); its receipts pay, the seller's still do not.
+        vm.expectEmit(address(registry));
+        emit IRuneRegistry.SignerRotated(rune, address(0), vm.addr(RANDOM_KEY));
+        vm.prank(buyer);
+        registry.rotateSigner(rune, vm.addr(RANDOM_KEY));
+        vm.prank(payer);
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInvalidSignature.selector, rune));
+        distributor.pay(receipt, sellerSig);
+        bytes memory buyerSig = _sign(RANDOM_KEY, receipt);
+        vm.prank(payer);
+        distributor.pay(receipt, buyerSig);
+        assertTrue(distributor.isServiceUsed(rune, SID));
+        assertEq(distributor.developerBalanceOf(rune, address(usd)), 0.8e6, "no stakers: developer + stakers part");
+    }
+
+    /// @notice Review, infra push: `pushInfra` sent the balance of a recipient that collects with `claimInfraTo` (a
+    /// forwarder with no transfer logic) into the contract, stuck for good. Such a recipient now opts out, and the
+    /// push is refused.
+    function test_attack_PushInfraStrandsForwarderTokens() public {
+        address beneficiary = makeAddr("beneficiary");
+        InfraForwarder forwarder = new InfraForwarder(distributor, beneficiary);
+        assertFalse(distributor.isInfraPushAllowed(address(forwarder)));
+        address[] memory recipients = new address[](1);
+        recipients[0] = address(forwarder);
+        uint16[] memory weights = new uint16[](1);
+        weights[0] = 10_000;
+        bytes32 fwdRune = _register(developer, "fwd", signer, _split(5_000, 2_000, 3_000), recipients, weights);
+        _pay(fwdRune, SID, payer, address(usd), 1_000e6);
+
+        vm.prank(attacker);
+        vm.expectRevert(
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInfraPushRefused.selector, address(forwarder))
+        );
+        distributor.pushInfra(address(forwarder), _tokens(address(usd)));
+        forwarder.forward(distributor, _tokens(address(usd)));
+        assertEq(usd.balanceOf(beneficiary), 200e6, "the beneficiary receives the infra part");
+        assertEq(usd.balanceOf(address(forwarder)), 0, "nothing stuck in the forwarder");
+    }
+
+    /// @notice Review, accumulator trap: a rune owner, its only staker with 1 wei, pumps the accumulator to just
+    /// below 2^255 with 170 payments of 2^128 - 1 of an allow-listed huge-supply token paid back to itself. Every
+    /// checkpoint used to revert once an honest staker joined and an ordinary payment streamed: requestUnstake,
+    /// claim and withdraw were frozen. A release the accumulator cannot take now goes to the developer, as when
+    /// nobody stakes, so the honest staker claims, leaves and withdraws.
+    function test_attack_AccumulatorTrapFreezesLaterStakers() public {
+        (HookedToken big, bytes32 trap) = _accumulatorTrap();
+        _stake(alice, trap, 1_000 ether);
+        big.mint(payer, 10_000 ether);
+        vm.prank(payer);
+        big.approve(address(distributor), type(uint256).max);
+        _payBig(big, trap, "honest", payer, 10_000 ether);
+        vm.warp(block.timestamp + 1 days);
+
+        uint256 developerBefore = distributor.pendingDeveloperBalance(trap, address(big));
+        assertGt(developerBefore, 0, "the accumulator cannot take the release: the developer is credited");
+        vm.startPrank(alice);
+        distributor.claim(_runes(trap), _tokens(address(big)));
+        distributor.requestUnstake(trap, 1_000 ether);
+        assertEq(distributor.positionOf(trap, alice).unbonding, 1_000 ether, "the honest staker can always leave");
+        vm.warp(block.timestamp + UNBONDING_PERIOD);
+        assertEq(distributor.withdraw(trap), 1_000 ether);
+        vm.stopPrank();
+        assertEq(distributor.developerBalanceOf(trap, address(big)), developerBefore, "credited as the view said");
+
+        // Everything that streamed is accounted for: the owner collects it as developer and as staker.
+        vm.warp(block.timestamp + 30 days);
+        vm.startPrank(attacker);
+        distributor.claimDeveloper(trap, _tokens(address(big)));
+        distributor.claim(_runes(trap), _tokens(address(big)));
+        vm.stopPrank();
+        assertLe(big.balanceOf(address(distributor)), 1e6, "only dust left");
+    }
+
     function _infra() internal view returns (address[] memory recipients) {
         recipients = new address[](2);
         recipients[0] = infraA;
@@ -1616,5 +1799,38 @@ contract AttacksTest is AuroruneTest {
         uint256 held = usd.balanceOf(address(distributor));
         assertLe(owed + unreleased, held, "more owed than held");
         assertLe(held - owed - unreleased, stakers.length, "units lost");
+    }
+
+    /// @dev The accumulator trap: `attacker` registers a rune that streams everything to stakers, stakes 1 wei on it and
+    /// pumps the `big` token's accumulator to just below 2^255 (the reviewer's sequence).
+    function _accumulatorTrap() internal returns (HookedToken big, bytes32 trap) {
+        big = new HookedToken();
+        vm.prank(governor);
+        distributor.setTokenAllowed(address(big), true);
+        trap = _register(attacker, "trap", signer, _split(0, 0, 10_000), new address[](0), new uint16[](0));
+        _stake(attacker, trap, 1);
+        uint256 max = type(uint128).max;
+        big.mint(attacker, max * 171);
+        vm.prank(attacker);
+        big.approve(address(distributor), type(uint256).max);
+        for (uint256 i; i < 170; ++i) {
+            _payBig(big, trap, bytes32(i + 1), attacker, max);
+        }
+        vm.warp(block.timestamp + 8 days);
+        vm.prank(attacker);
+        distributor.claimDeveloper(trap, _tokens(address(big))); // writes the checkpoint
+        uint256 gap = (1 << 255) - 1 - distributor.streamOf(trap, address(big)).rewardPerShare;
+        _payBig(big, trap, "trim", attacker, gap / 1e36);
+        vm.warp(block.timestamp + 8 days);
+        vm.prank(attacker);
+        distributor.claimDeveloper(trap, _tokens(address(big)));
+        assertLt((1 << 255) - distributor.streamOf(trap, address(big)).rewardPerShare, 1e36, "trap set");
+    }
+
+    function _payBig(HookedToken big, bytes32 target, bytes32 serviceId, address from, uint256 amount) internal {
+        IRevenueDistributor.ServiceReceipt memory receipt = _receipt(target, serviceId, from, address(big), amount);
+        bytes memory sig = _sign(signerKey, receipt);
+        vm.prank(from);
+        distributor.pay(receipt, sig);
     }
 }

@@ -657,6 +657,20 @@ contract RevenueDistributorTest is AuroruneTest {
         );
     }
 
+    /// @dev A transfer clears the rune's signer: no signature, not even the former key's, pays until the new owner
+    /// names one (an ECDSA recovery never yields address(0), and address(0) holds no ERC-1271 code).
+    function test_pay_RevertWhen_SignerCleared() public {
+        vm.prank(developer);
+        registry.transferFrom(developer, bob, uint256(rune));
+        assertEq(registry.paymentTerms(rune).signer, address(0));
+        IRevenueDistributor.ServiceReceipt memory receipt = _receipt(rune, SID, payer, ETH, 1 ether);
+        bytes memory err = abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInvalidSignature.selector, rune);
+        _expectPayRevert(receipt, _sign(signerKey, receipt), payer, err);
+        _expectPayRevert(receipt, "", payer, err);
+        _expectPayRevert(receipt, new bytes(65), payer, err);
+        assertFalse(distributor.isServiceUsed(rune, SID));
+    }
+
     function test_pay_RevertWhen_ReceiptTampered() public {
         IRevenueDistributor.ServiceReceipt memory receipt = _receipt(rune, SID, payer, ETH, 1 ether);
         bytes memory signature = _sign(signerKey, receipt);
@@ -2123,6 +2137,56 @@ contract RevenueDistributorTest is AuroruneTest {
     }
 
     // =============================================================================================
+    // pushInfra, setInfraPushAllowed
+    // =============================================================================================
+
+    function test_pushInfra_PaysRecipientByDefault() public {
+        _pay(rune, SID, payer, address(usd), 1_000e6);
+        assertTrue(distributor.isInfraPushAllowed(infraA));
+        vm.prank(frontRunner);
+        distributor.pushInfra(infraA, _tokens(address(usd)));
+        assertEq(usd.balanceOf(infraA), 120e6);
+        assertEq(usd.balanceOf(frontRunner), 0);
+    }
+
+    function test_setInfraPushAllowed_OptOutRefusesPushesNotClaims() public {
+        _pay(rune, SID, payer, address(usd), 1_000e6);
+        vm.expectEmit(address(distributor));
+        emit IRevenueDistributor.InfraPushAllowanceSet(infraA, false);
+        vm.prank(infraA);
+        distributor.setInfraPushAllowed(false);
+        assertFalse(distributor.isInfraPushAllowed(infraA));
+        assertTrue(distributor.isInfraPushAllowed(infraB), "per recipient");
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorInfraPushRefused.selector, infraA)
+        );
+        vm.prank(frontRunner);
+        distributor.pushInfra(infraA, _tokens(address(usd)));
+        distributor.pushInfra(infraB, _tokens(address(usd)));
+        assertEq(usd.balanceOf(infraB), 80e6);
+
+        // The recipient still collects itself, to itself or elsewhere.
+        address treasury = makeAddr("treasury");
+        vm.prank(infraA);
+        distributor.claimInfraTo(_tokens(address(usd)), treasury);
+        assertEq(usd.balanceOf(treasury), 120e6);
+    }
+
+    function test_setInfraPushAllowed_OptBackIn() public {
+        vm.startPrank(infraA);
+        distributor.setInfraPushAllowed(false);
+        vm.expectEmit(address(distributor));
+        emit IRevenueDistributor.InfraPushAllowanceSet(infraA, true);
+        distributor.setInfraPushAllowed(true);
+        vm.stopPrank();
+        assertTrue(distributor.isInfraPushAllowed(infraA));
+        _pay(rune, SID, payer, address(usd), 1_000e6);
+        distributor.pushInfra(infraA, _tokens(address(usd)));
+        assertEq(usd.balanceOf(infraA), 120e6);
+    }
+
+    // =============================================================================================
     // vetoSplitProposal
     // =============================================================================================
 
@@ -2248,10 +2312,38 @@ contract RevenueDistributorTest is AuroruneTest {
         _stake(developer, rune, 60 ether);
         _propose();
         vm.expectRevert(
-            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorOwnerCannotVeto.selector, rune, developer)
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorProposerCannotVeto.selector, rune, developer)
         );
         vm.prank(developer);
         distributor.vetoSplitProposal(rune);
+    }
+
+    /// @dev The ledger refuses the proposer it recorded at `setOpenProposal`, not whoever owns the rune now.
+    function test_vetoSplitProposal_RevertWhen_RecordedProposer() public {
+        _stake(alice, rune, 60 ether);
+        _stake(developer, rune, 40 ether);
+        vm.prank(address(registry));
+        uint256 base = distributor.setOpenProposal(rune, 77, alice);
+        assertEq(base, 40 ether, "the recorded proposer's stake is left out");
+        vm.expectRevert(
+            abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorProposerCannotVeto.selector, rune, alice)
+        );
+        vm.prank(alice);
+        distributor.vetoSplitProposal(rune);
+        // The rune's owner did not make this proposal: it may veto it.
+        vm.prank(developer);
+        distributor.vetoSplitProposal(rune);
+        (uint256 vetoStake,) = distributor.vetoTally(rune, 77);
+        assertEq(vetoStake, 40 ether);
+        // Closing forgets the proposer.
+        vm.prank(address(registry));
+        distributor.setOpenProposal(rune, 0, address(0));
+        vm.prank(address(registry));
+        distributor.setOpenProposal(rune, 78, developer);
+        vm.prank(alice);
+        distributor.vetoSplitProposal(rune);
+        (vetoStake,) = distributor.vetoTally(rune, 78);
+        assertEq(vetoStake, 60 ether);
     }
 
     function test_vetoSplitProposal_RevertWhen_NoStake() public {

@@ -740,10 +740,10 @@ contract RuneRegistryTest is AuroruneTest {
         bytes32 rune = _registerDefault();
         uint48 registeredAt = uint48(block.timestamp);
         skip(1 days);
-        vm.startPrank(developer);
-        registry.rotateSigner(rune, newSigner);
+        vm.prank(developer);
         registry.transferFrom(developer, alice, uint256(rune));
-        vm.stopPrank();
+        vm.prank(alice);
+        registry.rotateSigner(rune, newSigner); // the transfer cleared the seller's signer
         vm.prank(governor);
         registry.suspend(rune);
 
@@ -889,6 +889,88 @@ contract RuneRegistryTest is AuroruneTest {
         registry.rotateSigner(rune, newSigner);
     }
 
+    function test_transferFrom_ClearsSigner() public {
+        bytes32 rune = _registerDefault();
+        assertEq(registry.paymentTerms(rune).signer, signer, "minting keeps the signer");
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IRuneRegistry.SignerRotated(rune, signer, address(0));
+        vm.prank(developer);
+        registry.transferFrom(developer, alice, uint256(rune));
+        assertEq(registry.paymentTerms(rune).signer, address(0));
+        assertEq(registry.runeInfo(rune).signer, address(0));
+
+        // A second transfer has no signer to clear: no event.
+        vm.recordLogs();
+        vm.prank(alice);
+        registry.transferFrom(alice, carol, uint256(rune));
+        assertEq(vm.getRecordedLogs().length, 1, "Transfer only");
+    }
+
+    function test_transferFrom_ToSelfKeepsSignerAndProposal() public {
+        bytes32 rune = _registerDefault();
+        uint64 id = _propose(rune);
+        vm.prank(developer);
+        registry.transferFrom(developer, developer, uint256(rune));
+        assertEq(registry.paymentTerms(rune).signer, signer);
+        assertEq(registry.pendingSplitProposal(rune).id, id);
+    }
+
+    function test_transferFrom_CancelsOpenProposal() public {
+        bytes32 rune = _registerDefault();
+        _stake(bob, rune, 100 ether);
+        uint64 id = _propose(rune);
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IRuneRegistry.SplitChangeCancelled(rune, id);
+        vm.prank(developer);
+        registry.transferFrom(developer, alice, uint256(rune));
+        _assertNoPendingProposal(rune);
+        (uint64 open,) = distributor.vetoWeightOf(rune, bob);
+        assertEq(open, 0, "closed on the ledger");
+        vm.expectRevert(abi.encodeWithSelector(IRevenueDistributor.RevenueDistributorNoPendingProposal.selector, rune));
+        _veto(bob, rune);
+
+        // Nobody had vetoed: the buyer is not locked out by the seller's proposal.
+        assertEq(registry.nextProposalAt(rune), 0);
+        vm.prank(alice);
+        uint64 next = registry.proposeSplit(rune, _proposedSplit(), _one(infraB), _oneWeight(10_000));
+        assertEq(next, id + 1);
+        assertEq(registry.pendingSplitProposal(rune).stakeAtProposal, 100 ether);
+        _veto(bob, rune);
+        vm.warp(block.timestamp + RULE_DELAY);
+        assertFalse(registry.executeSplitProposal(rune));
+        _assertDefaultTermsUnchanged(rune);
+    }
+
+    function test_transferFrom_CancelOfVetoedProposalStartsCooldown() public {
+        bytes32 rune = _registerDefault();
+        _stake(bob, rune, 100 ether);
+        _propose(rune);
+        _veto(bob, rune);
+        vm.prank(developer);
+        registry.transferFrom(developer, alice, uint256(rune));
+        uint48 availableAt = uint48(block.timestamp) + registry.PROPOSAL_COOLDOWN();
+        assertEq(registry.nextProposalAt(rune), availableAt);
+        vm.expectRevert(abi.encodeWithSelector(IRuneRegistry.RuneRegistryProposalCooldown.selector, rune, availableAt));
+        vm.prank(alice);
+        registry.proposeSplit(rune, _proposedSplit(), _one(infraB), _oneWeight(10_000));
+        vm.warp(availableAt);
+        vm.prank(alice);
+        registry.proposeSplit(rune, _proposedSplit(), _one(infraB), _oneWeight(10_000));
+    }
+
+    function test_transferFrom_LeavesExpiredProposal() public {
+        bytes32 rune = _registerDefault();
+        uint64 id = _propose(rune);
+        uint48 expiresAt = registry.pendingSplitProposal(rune).expiresAt;
+        vm.warp(expiresAt);
+        vm.recordLogs();
+        vm.prank(developer);
+        registry.transferFrom(developer, alice, uint256(rune));
+        assertEq(vm.getRecordedLogs().length, 2, "SignerRotated and Transfer, no cancel");
+        assertEq(registry.pendingSplitProposal(rune).id, id, "expired: closed already");
+        assertEq(registry.nextProposalAt(rune), expiresAt + registry.PROPOSAL_COOLDOWN(), "its cooldown kept");
+    }
+
     // =============================================================================================
     // rotateSigner
     // =============================================================================================
@@ -971,6 +1053,17 @@ contract RuneRegistryTest is AuroruneTest {
         vm.expectRevert(abi.encodeWithSelector(IRuneRegistry.RuneRegistrySameSigner.selector, rune, signer));
         vm.prank(developer);
         registry.rotateSigner(rune, signer);
+    }
+
+    function test_rotateSigner_FromClearedSigner() public {
+        bytes32 rune = _registerDefault();
+        vm.prank(developer);
+        registry.transferFrom(developer, alice, uint256(rune));
+        vm.expectEmit(true, true, true, true, address(registry));
+        emit IRuneRegistry.SignerRotated(rune, address(0), newSigner);
+        vm.prank(alice);
+        registry.rotateSigner(rune, newSigner);
+        assertEq(registry.paymentTerms(rune).signer, newSigner);
     }
 
     // =============================================================================================

@@ -100,8 +100,11 @@ interface IRevenueDistributor is IStakeLedger {
     error RevenueDistributorNoVetoWeight(bytes32 rune, uint64 proposalId, address account);
     /// @notice The account already vetoed this proposal.
     error RevenueDistributorAlreadyVetoed(bytes32 rune, uint64 proposalId);
-    /// @notice The rune's owner cannot veto its own rune's proposal (its stake is not in the veto base either).
-    error RevenueDistributorOwnerCannotVeto(bytes32 rune, address owner);
+    /// @notice Who made the rune's open proposal (its owner then; a rune transfer cancels the proposal) cannot veto
+    /// it (its stake is not in the veto base either).
+    error RevenueDistributorProposerCannotVeto(bytes32 rune, address proposer);
+    /// @notice The infra recipient opted out of `pushInfra` (it collects with `claimInfra` or `claimInfraTo`).
+    error RevenueDistributorInfraPushRefused(address recipient);
     /// @notice Only the rune registry may call this.
     error RevenueDistributorNotRegistry(address caller);
     /// @notice A token to allow-list has no code (and is not the ETH marker, address 0).
@@ -109,9 +112,6 @@ interface IRevenueDistributor is IStakeLedger {
     /// @notice The unbonding period would be longer than the registry's rule delay: stakers could not leave
     /// before a split change applies.
     error RevenueDistributorUnbondingAboveRuleDelay(uint48 unbondingPeriod, uint48 ruleDelay);
-    /// @notice The rune's reward-per-share accumulator for the token would pass 2^255 (more than 5.7e40 units
-    /// released per wei staked: beyond any real token's supply).
-    error RevenueDistributorAccumulatorOverflow(bytes32 rune, address token);
     /// @notice A claim or push to the zero address.
     error RevenueDistributorZeroRecipient();
     /// @notice Too many payment tokens.
@@ -172,6 +172,8 @@ interface IRevenueDistributor is IStakeLedger {
     event InfraClaimed(address indexed account, address indexed token, uint256 amount, uint64 timestamp);
     /// @notice An infra balance was paid to an address other than the recipient (`claimInfraTo`).
     event InfraClaimedTo(address indexed account, address indexed token, address indexed to, uint256 amount);
+    /// @notice An infra recipient allowed (`allowed`) or refused pushes of its balances (`pushInfra`).
+    event InfraPushAllowanceSet(address indexed account, bool allowed);
     /// @notice A staker vetoed a split proposal with the stake it held when the proposal was made and still holds.
     event SplitProposalVetoed(bytes32 indexed rune, uint64 indexed proposalId, address indexed account, uint256 weight);
     /// @notice Unstaking lowered a veto's weight to the account's remaining active stake.
@@ -242,6 +244,11 @@ interface IRevenueDistributor is IStakeLedger {
     /// @param token The token.
     /// @return The amount.
     function infraBalanceOf(address account, address token) external view returns (uint256);
+
+    /// @notice Whether anyone may push the account's infra balances to it (`pushInfra`): true unless it opted out.
+    /// @param account The infra recipient.
+    /// @return True if pushes are allowed.
+    function isInfraPushAllowed(address account) external view returns (bool);
 
     /// @notice The stakers stream of a (rune, token).
     /// @param rune The rune.
@@ -359,15 +366,23 @@ interface IRevenueDistributor is IStakeLedger {
     function claimInfraTo(address[] calldata tokens, address to) external;
 
     /// @notice Pays an infra recipient's balances out to the recipient itself; anyone may call (for a recipient
-    /// contract that can receive but cannot call `claimInfra`).
+    /// contract that can receive but cannot call `claimInfra`). Refused for a recipient that opted out with
+    /// `setInfraPushAllowed(false)`.
     /// @param recipient The infra recipient.
     /// @param tokens Tokens to push.
     function pushInfra(address recipient, address[] calldata tokens) external;
 
+    /// @notice Allows or refuses pushes of the caller's infra balances (`pushInfra`); allowed by default. A
+    /// recipient that collects with `claimInfraTo` (e.g. a forwarder that holds no transfer logic) should refuse
+    /// them: a push would leave the tokens stuck in it.
+    /// @param allowed Whether anyone may push the caller's balances to it.
+    function setInfraPushAllowed(bool allowed) external;
+
     /// @notice Vetoes the rune's pending split proposal, any time until the proposal is settled. The weight is the
     /// stake the caller held when the proposal was made and has held since (the lowest active stake since then):
-    /// stake added later neither adds to nor forfeits it; unstaking lowers it, also after vetoing. The rune's
-    /// owner cannot veto (its stake is not in the veto base either).
+    /// stake added later neither adds to nor forfeits it; unstaking lowers it, also after vetoing. The proposer
+    /// (the rune's owner: a rune transfer cancels the proposal) cannot veto (its stake is not in the veto base
+    /// either).
     /// @param rune The rune.
     function vetoSplitProposal(bytes32 rune) external;
 

@@ -149,7 +149,8 @@ interface IRuneRegistry {
     );
     /// @notice A proposal's execution window closed before anyone executed it; it was replaced.
     event SplitChangeExpired(bytes32 indexed rune, uint64 indexed proposalId);
-    /// @notice The rune's operating key changed; receipts signed by the previous key stop being valid.
+    /// @notice The rune's operating key changed; receipts signed by the previous key stop being valid. A transfer
+    /// of the rune clears the key (`newSigner` is address(0)): no receipt is valid until the new owner sets one.
     event SignerRotated(bytes32 indexed rune, address indexed previousSigner, address indexed newSigner);
     /// @notice The rune owner retired the rune for good.
     event RuneRetired(bytes32 indexed rune);
@@ -274,7 +275,8 @@ interface IRuneRegistry {
     /// @param metadataValue The value.
     function setMetadata(uint256 agentId, string calldata metadataKey, bytes calldata metadataValue) external;
 
-    /// @notice Replaces the rune's operating key. Receipts signed by the old key stop being accepted.
+    /// @notice Replaces the rune's operating key (or sets one after a transfer cleared it). Receipts signed by the
+    /// old key stop being accepted.
     /// @param rune The rune (caller must own it; not retired).
     /// @param newSigner The new key.
     function rotateSigner(bytes32 rune, address newSigner) external;
@@ -363,7 +365,8 @@ interface IStakeLedger {
     /// open, the ledger remembers each account's stake as of the proposal before it changes.
     /// @param rune The rune.
     /// @param proposalId The new proposal, or 0 when none is open any more.
-    /// @param proposer The rune owner who proposed (its own stake is left out of the veto base).
+    /// @param proposer The rune owner who proposed (address(0) when closing). The ledger records it: its stake is
+    /// left out of the veto base and it cannot veto the proposal.
     /// @return vetoBase The rune's active stake minus the proposer's (0 when closing).
     function setOpenProposal(bytes32 rune, uint64 proposalId, address proposer) external returns (uint256 vetoBase);
 }

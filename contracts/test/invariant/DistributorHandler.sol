@@ -56,6 +56,7 @@ contract DistributorHandler is CommonBase, StdUtils {
     uint256 public constant STAKERS = 4;
     uint256 public constant PAYERS = 2;
     uint256 public constant INFRA = 4;
+    uint256 public constant BUYERS = 2;
     /// @dev Token indexes.
     uint256 public constant ETH_INDEX = 0;
     uint256 public constant AURUNES_INDEX = 1;
@@ -130,6 +131,8 @@ contract DistributorHandler is CommonBase, StdUtils {
     address[STAKERS] internal _stakers;
     address[PAYERS] internal _payers;
     address[INFRA] internal _infraRecipients;
+    /// @dev Who runes are sold to: never stakers, payers or infra recipients (owners never stake here).
+    address[BUYERS] internal _buyers;
     RuneTerms[] internal _terms;
 
     /// @notice The time every action runs at (only `warp` moves it, forward).
@@ -143,6 +146,8 @@ contract DistributorHandler is CommonBase, StdUtils {
     /// @notice Proposals executed and rejected (the registry's verdict matched the model's each time).
     uint256 public executedProposals;
     uint256 public rejectedProposals;
+    /// @notice Live proposals cancelled by a rune transfer.
+    uint256 public transferCancels;
 
     /// @notice Calls per action, and calls that found nothing to do.
     mapping(bytes32 action => uint256) public calls;
@@ -165,6 +170,9 @@ contract DistributorHandler is CommonBase, StdUtils {
         }
         for (uint256 p; p < PAYERS; ++p) {
             _payers[p] = _newAccount(string.concat("payer", vm.toString(p)));
+        }
+        for (uint256 b; b < BUYERS; ++b) {
+            _buyers[b] = _newAccount(string.concat("buyer", vm.toString(b)));
         }
         currentTime = block.timestamp;
     }
@@ -516,6 +524,34 @@ contract DistributorHandler is CommonBase, StdUtils {
             ++rejectedProposals;
         }
         proposal.id = 0;
+    }
+
+    /// @notice A rune changes hands: the registry must cancel its live proposal (closing it on the ledger) and
+    /// clear its signer; the buyer then names the key the model signs with, and owns every owner right since.
+    function transferRune(uint256 runeSeed, uint256 buyerSeed) external {
+        _begin("transferRune");
+        uint256 r = runeSeed % RUNES;
+        RuneTerms storage terms = _terms[r];
+        address seller = terms.owner;
+        address buyer = _buyers[buyerSeed % BUYERS];
+        if (buyer == seller) buyer = _buyers[(buyerSeed % BUYERS + 1) % BUYERS];
+        IRuneRegistry.SplitProposal memory pending = registry.pendingSplitProposal(terms.rune);
+        bool live = pending.id != 0 && block.timestamp < pending.expiresAt;
+        vm.prank(seller);
+        registry.transferFrom(seller, buyer, uint256(terms.rune));
+        terms.owner = buyer;
+        address signer = registry.paymentTerms(terms.rune).signer;
+        if (signer != address(0)) revert HandlerModelMismatch("signer after transfer", 0, uint160(signer));
+        if (live) {
+            uint64 left = registry.pendingSplitProposal(terms.rune).id;
+            if (left != 0) revert HandlerModelMismatch("proposal after transfer", 0, left);
+            (uint64 openId,) = distributor.vetoWeightOf(terms.rune, _stakers[0]);
+            if (openId != 0) revert HandlerModelMismatch("open on the ledger after transfer", 0, openId);
+            _proposals[r].id = 0;
+            ++transferCancels;
+        }
+        vm.prank(buyer);
+        registry.rotateSigner(terms.rune, vm.addr(terms.signerKey));
     }
 
     /// @notice The owner withdraws a rune's pending proposal.

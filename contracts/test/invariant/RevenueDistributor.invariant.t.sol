@@ -86,7 +86,7 @@ contract RevenueDistributorInvariantTest is AuroruneTest {
         runeIds = handler.runes();
         stakerList = handler.stakers();
 
-        bytes4[] memory selectors = new bytes4[](14);
+        bytes4[] memory selectors = new bytes4[](15);
         selectors[0] = DistributorHandler.pay.selector;
         selectors[1] = DistributorHandler.payCollaborative.selector;
         selectors[2] = DistributorHandler.stake.selector;
@@ -101,6 +101,7 @@ contract RevenueDistributorInvariantTest is AuroruneTest {
         selectors[11] = DistributorHandler.veto.selector;
         selectors[12] = DistributorHandler.execute.selector;
         selectors[13] = DistributorHandler.cancel.selector;
+        selectors[14] = DistributorHandler.transferRune.selector;
         targetSelector(StdInvariant.FuzzSelector({addr: address(handler), selectors: selectors}));
         targetContract(address(handler));
     }
@@ -129,6 +130,7 @@ contract RevenueDistributorInvariantTest is AuroruneTest {
     function afterInvariant() public {
         emit log_named_uint("proposals executed", handler.executedProposals());
         emit log_named_uint("proposals rejected", handler.rejectedProposals());
+        emit log_named_uint("live proposals cancelled by a rune transfer", handler.transferCancels());
         emit log_named_uint("propose calls", handler.calls("propose"));
         emit log_named_uint("propose noops", handler.noops("propose"));
         emit log_named_uint("execute calls", handler.calls("execute"));

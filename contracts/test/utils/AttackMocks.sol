@@ -4,6 +4,8 @@ pragma solidity 0.8.30;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IRevenueDistributor} from "../../src/interfaces/IRevenueDistributor.sol";
 
 /// @notice Callback an ERC-777-style token makes to a registered account on every transfer it is part of.
 interface ITransferHook {
@@ -138,3 +140,32 @@ contract RevocableSigner is IERC1271 {
 
 /// @notice An infra recipient contract that can neither receive ETH nor make arbitrary calls (a bare vault).
 contract EthRejectingRecipient {}
+
+/// @notice An infra recipient contract that forwards its balance with `claimInfraTo` to a fixed beneficiary (a
+/// typical claim-and-forward helper) and has no function that moves tokens it holds. It opts out of `pushInfra` when
+/// deployed, since a push would strand tokens in it (contracts v2 review).
+contract InfraForwarder {
+    address public immutable beneficiary;
+
+    constructor(IRevenueDistributor distributor, address beneficiary_) {
+        beneficiary = beneficiary_;
+        distributor.setInfraPushAllowed(false);
+    }
+
+    function forward(IRevenueDistributor distributor, address[] calldata tokens) external {
+        distributor.claimInfraTo(tokens, beneficiary);
+    }
+}
+
+/// @notice A pooled-staking vault: it stakes for its depositors and can veto, nothing else (no arbitrary calls, so it
+/// cannot cancel a proposal or rotate a signer if a rune NFT is pushed onto it).
+contract StakingVault {
+    function stake(IRevenueDistributor distributor, IERC20 token, bytes32 rune, uint256 amount) external {
+        token.approve(address(distributor), amount);
+        distributor.stake(rune, amount);
+    }
+
+    function veto(IRevenueDistributor distributor, bytes32 rune) external {
+        distributor.vetoSplitProposal(rune);
+    }
+}
