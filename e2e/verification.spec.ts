@@ -39,3 +39,14 @@ test("a registration file copied from another agent is flagged", async ({ page, 
   await expect(card).toContainText("No: The registration file names this rune");
   await expect(card).toContainText("copied from another agent");
 });
+
+test("after the rune changes hands its signer is revoked, and the page says payments are refused until a new key is set", async ({ page, chain }) => {
+  const rune = await runeOf(chain, "oracle-of-mimir");
+  const owner = await chain.client.readContract({ ...registry, functionName: "ownerOf", args: [BigInt(rune)] });
+  const buyer = "0x000000000000000000000000000000000000bEEF" as Address;
+  const data = encodeFunctionData({ abi: runeRegistryAbi, functionName: "transferFrom", args: [owner, buyer, BigInt(rune)] });
+  const hash = await rpc<Hex>("eth_sendTransaction", [{ from: owner, to: contracts.runeRegistry, data, gas: "0x200000" }]);
+  expect((await chain.client.waitForTransactionReceipt({ hash })).status).toBe("success");
+  await page.goto(`/agents/${rune}`);
+  await expect(page.getByTestId("no-signer")).toContainText("Payments are refused until the new owner sets the agent's key");
+});

@@ -154,7 +154,16 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
         </div>
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Receipt signer</dt>
-          <dd className="mt-2"><CopyValue label="Signer" value={agent.signer} /></dd>
+          <dd className="mt-2">
+            {/^0x0{40}$/.test(agent.signer) ? (
+              <p className="text-sm text-amber-700 dark:text-amber-300" data-testid="no-signer">
+                No signer: the rune changed hands, so the previous owner&apos;s key was revoked. Payments are refused until
+                the new owner sets the agent&apos;s key.
+              </p>
+            ) : (
+              <CopyValue label="Signer" value={agent.signer} />
+            )}
+          </dd>
         </div>
       </dl>
     </article>
