@@ -2,8 +2,8 @@
 
 import { lazy } from "react";
 import type { Hex } from "viem";
-import { WalletBoundary, warmWallet } from "@/components/wallet/WalletBoundary";
-import { walletDemand } from "@/lib/wallet/session";
+import { ConnectWalletButton } from "@/components/wallet/ConnectWalletButton";
+import { WalletBoundary } from "@/components/wallet/WalletBoundary";
 
 const VetoPanel = lazy(() => import("./VetoPanel"));
 
@@ -20,15 +20,7 @@ export function VetoIsland(props: VetoIslandProps) {
   return (
     <WalletBoundary
       fallback={
-        <button
-          type="button"
-          onClick={() => walletDemand.request(true)}
-          onPointerEnter={warmWallet}
-          onFocus={warmWallet}
-          className="mt-3 rounded-lg border border-stone-300 px-3.5 py-1.5 font-semibold dark:border-stone-700"
-        >
-          Connect wallet to veto
-        </button>
+        <ConnectWalletButton label="Connect wallet to veto" variant="secondary" />
       }
       loading={<p className="mt-3 text-stone-500">Loading wallet…</p>}
     >
