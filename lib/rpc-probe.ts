@@ -11,7 +11,7 @@ export interface ProbeRpcOptions {
 
 /**
  * Asks an RPC node for its chain id with one plain `fetch` (no viem: the network dot is in every page's first
- * load). Never throws: any failure, timeout or malformed answer is "unreachable".
+ * load). Never throws: a failed request, a timeout or a malformed answer is "unreachable".
  *
  * @example
  * await probeRpc("/api/rpc", 31337) // "reachable"

@@ -1,4 +1,3 @@
-import type { Address } from "viem";
 import type { AppConfig } from "./parse";
 
 /**
@@ -6,23 +5,10 @@ import type { AppConfig } from "./parse";
  * this type, and server components build it with {@link toPublicConfig} (never by passing an `AppConfig`, which
  * would serialise the server's URL into the page).
  */
-export interface PublicConfig {
-  chainId: number;
-  chainName: string;
+export type PublicConfig = Omit<AppConfig, "rpcUrl" | "publicRpcUrl" | "deploymentBlock"> & {
   /** JSON-RPC endpoint for the browser's reads: an absolute URL, or the same-origin relay path. */
   rpcUrl: string;
-  explorerUrl?: string;
-  walletConnectProjectId?: string;
-  isLocal: boolean;
-  contracts: {
-    aurunesToken: Address;
-    runeRegistry: Address;
-    revenueDistributor: Address;
-    stablecoin: Address;
-    multicall3: Address;
-  };
-  multicall3BlockCreated?: number;
-}
+};
 
 /**
  * Picks, field by field, what the browser may see.

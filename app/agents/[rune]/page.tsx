@@ -20,7 +20,6 @@ import { StakeIsland } from "./_components/StakeIsland";
 import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
 import { VetoIsland } from "./_components/VetoIsland";
 import { VerificationCard } from "./_components/VerificationCard";
-import { parseAgentMetadata } from "@/lib/agent-metadata";
 import { checkRegistration } from "@/lib/domain/registration-check";
 import { revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
 import type { AppConfig } from "@/lib/config/parse";
@@ -32,9 +31,12 @@ export const dynamic = "force-dynamic";
 const readAgents = cache(() => readChain((config) => loadAgents(getPublicClient(), config)));
 
 /** The rune's pending split proposal with its veto tally, or undefined when none is pending. */
-async function readPendingProposal(config: AppConfig, rune: Hex): Promise<PendingProposal | undefined> {
+async function readPendingProposal(
+  config: AppConfig,
+  rune: Hex,
+  block: { number: bigint; timestamp: bigint },
+): Promise<PendingProposal | undefined> {
   const client = getPublicClient();
-  const block = await client.getBlock();
   const proposal = await client.readContract({
     address: config.contracts.runeRegistry,
     abi: runeRegistryAbi,
@@ -84,19 +86,12 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
   if (!agent) notFound();
   const name = agentName(agent);
   const locale = await requestLocale();
-  const pending = await readChain((config) => readPendingProposal(config, agent.rune));
+  const pending = await readChain((config) => readPendingProposal(config, agent.rune, {
+      // The block the agents were read at: one view of the chain, and no second getBlock.
+      number: result.data.blockNumber,
+      timestamp: BigInt(result.data.blockTimestamp),
+    }));
   const proposal = pending.ok ? pending.data : undefined;
-  // The ERC-8004 identity as other agent tooling reads it: the token's URI.
-  const identity = await readChain(async (config) => ({
-    uri: await getPublicClient().readContract({
-      address: config.contracts.runeRegistry,
-      abi: runeRegistryAbi,
-      functionName: "tokenURI",
-      args: [BigInt(agent.rune)],
-    }),
-    chainId: config.chainId,
-    registry: config.contracts.runeRegistry,
-  }));
   return (
     <article>
       <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>
@@ -124,17 +119,17 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
         <PositionIsland rune={agent.rune} tokens={result.data.tokens} status={agent.status} locale={locale} />
         <StakeIsland rune={agent.rune} status={agent.status} locale={locale} />
       </div>
-      {identity.ok && (
-        <div className="mt-4">
-          <VerificationCard
-            status={agent.status}
-            registry={identity.data.registry}
-            chainId={identity.data.chainId}
-            metadata={parseAgentMetadata(identity.data.uri)}
-            check={checkRegistration(agent.rune, identity.data.chainId, identity.data.registry, parseAgentMetadata(identity.data.uri)?.registrations)}
-          />
-        </div>
-      )}
+      <div className="mt-4">
+        {/* agent.metadata is parsed from the registry's stored URI: the same storage `tokenURI` (the ERC-8004
+            identity other agent tooling reads) returns, so it is not read a second time. */}
+        <VerificationCard
+          status={agent.status}
+          registry={result.config.contracts.runeRegistry}
+          chainId={result.config.chainId}
+          metadata={agent.metadata}
+          check={checkRegistration(agent.rune, result.config.chainId, result.config.contracts.runeRegistry, agent.metadata?.registrations)}
+        />
+      </div>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">
         <div className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
           <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">Split</dt>
