@@ -1,65 +1,11 @@
 import { type Address, type Hex, type PublicClient, erc20Abi, zeroAddress } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../contracts-abi/generated";
-import { type AgentMetadata, parseAgentMetadata } from "./agent-metadata";
+import { parseAgentMetadata } from "./agent-metadata";
 import type { AppConfig } from "./config/parse";
+import { type AgentSummary, type AgentsSnapshot, RECENT_REVENUE_WINDOW, RUNE_STATUSES, type TokenInfo, perThousandStaked } from "./domain/agent";
 
-/** A payment token as the app shows it. */
-export interface TokenInfo {
-  address: Address;
-  symbol: string;
-  decimals: number;
-  allowed: boolean;
-}
-
-/** Lifecycle of a rune, as named by the registry. */
-export type RuneStatus = "Unregistered" | "Active" | "Suspended" | "Retired";
-const STATUSES: readonly RuneStatus[] = ["Unregistered", "Active", "Suspended", "Retired"];
-
-/** One agent with its on-chain totals. Amounts are per token address, in the token's smallest unit. */
-export interface AgentSummary {
-  rune: Hex;
-  owner: Address;
-  signer: Address;
-  status: RuneStatus;
-  registeredAt: number;
-  metadataURI: string;
-  metadata?: AgentMetadata;
-  split: { developerBps: number; infraBps: number; stakersBps: number };
-  infra: { recipient: Address; weightBps: number }[];
-  totalStaked: bigint;
-  stakerCount: bigint;
-  revenueAllTime: Record<Address, bigint>;
-  revenue30d: Record<Address, bigint>;
-  /** The stakers part of the last 30 days' payments, per token (what stakers were paid, not the whole revenue). */
-  stakersRevenue30d: Record<Address, bigint>;
-  /**
-   * {@link stakersRevenue30d} per 1,000 AURUNES staked today, per token: what 1,000 staked AURUNES would have
-   * been paid over 30 days. Absent when nothing is staked.
-   */
-  stakersPer1000Staked30d: Record<Address, bigint>;
-}
-
-/** Every agent as of one block. */
-export interface AgentsSnapshot {
-  agents: AgentSummary[];
-  tokens: TokenInfo[];
-  blockNumber: bigint;
-  /** Chain time of that block (seconds): "30 days" is counted back from here, not from the wall clock. */
-  blockTimestamp: number;
-}
-
-const THIRTY_DAYS = 30 * 86_400;
-const ONE_THOUSAND_AURUNES = 1_000n * 10n ** 18n;
-
-/**
- * An amount scaled to 1,000 AURUNES of stake (rounded down), or `undefined` when nothing is staked.
- *
- * @example
- * perThousandStaked(10n ** 18n, 50_000n * 10n ** 18n) // 2n * 10n ** 16n (0.02 per 1,000 staked)
- */
-export function perThousandStaked(amount: bigint, totalStaked: bigint): bigint | undefined {
-  return totalStaked > 0n ? (amount * ONE_THOUSAND_AURUNES) / totalStaked : undefined;
-}
+const STATUSES = RUNE_STATUSES;
+const THIRTY_DAYS = RECENT_REVENUE_WINDOW;
 /** Block span of one eth_getLogs call (public RPCs cap ranges). */
 const LOG_CHUNK = 10_000n;
 

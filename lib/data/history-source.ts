@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import type { AgentSummary, AgentsSnapshot, TokenInfo } from "../agents";
+import type { AgentSummary, AgentsSnapshot, TokenInfo } from "../domain/agent";
 
 /**
  * The read side of Aurorune: everything pages, API routes and CSV exports read about agents and their revenue
