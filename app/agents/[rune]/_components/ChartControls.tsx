@@ -1,9 +1,10 @@
 import Link from "next/link";
+import type { Address } from "viem";
 import { CHART_PERIODS, CHART_PERIOD_LABELS, type ChartPeriod } from "@/lib/domain/chart-period";
 
 /** One choice of the chart's unit: a token's address (or "usd") and its label. */
 export interface UnitChoice {
-  value: string;
+  value: Address | "usd";
   label: string;
 }
 
@@ -30,10 +31,10 @@ export function ChartControls({
   href,
 }: {
   period: ChartPeriod;
-  unit: string;
+  unit: Address | "usd";
   units: UnitChoice[];
   /** The page's URL with this period and unit (the payment filter kept). */
-  href(choice: { period: ChartPeriod; unit: string }): string;
+  href(choice: { period: ChartPeriod; unit: Address | "usd" }): string;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-2">

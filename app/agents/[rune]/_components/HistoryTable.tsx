@@ -11,8 +11,14 @@ export interface CoAgent {
   name: string;
 }
 
-const CELL = "px-3 py-2 align-top";
-const NUMBER = `${CELL} text-right tabular-nums whitespace-nowrap`;
+// Wide screens: a table (scrolling sideways in its box when narrower than its columns, the time column staying in
+// view). Phones (below `sm`): each row becomes a card laid out on a 6-column grid, each cell labelled by its
+// `data-label`, so nothing hides off-screen and the table's markup is not repeated.
+const CELL = "align-top sm:px-3 sm:py-2";
+const NUMBER = `${CELL} whitespace-nowrap tabular-nums sm:text-right`;
+const LABEL = "max-sm:before:text-xs max-sm:before:text-stone-500 max-sm:before:content-[attr(data-label)] dark:max-sm:before:text-stone-400";
+const INLINE_LABEL = `${LABEL} max-sm:before:mr-1.5`;
+const BLOCK_LABEL = `${LABEL} max-sm:before:block`;
 
 /**
  * One page of an agent's payments, newest first: when, which service, who paid, the amount this agent received
@@ -45,8 +51,8 @@ export function HistoryTable({
 
   return (
     <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 dark:border-stone-800" role="region" aria-label="Payments table" tabIndex={0}>
-      <table className="w-full min-w-[52rem] text-sm" aria-label="Payments">
-        <thead className="bg-stone-50 text-xs text-stone-500 dark:bg-stone-900/60 dark:text-stone-400">
+      <table className="w-full text-sm max-sm:block sm:min-w-[52rem]" aria-label="Payments">
+        <thead className="max-sm:hidden bg-stone-50 text-xs text-stone-500 dark:bg-stone-900/60 dark:text-stone-400">
           <tr>
             <th scope="col" className={`${CELL} sticky left-0 bg-stone-50 text-left font-medium dark:bg-stone-900`}>Time (UTC)</th>
             <th scope="col" className={`${CELL} text-left font-medium`}>Service</th>
@@ -59,18 +65,18 @@ export function HistoryTable({
             <th scope="col" className={`${CELL} text-left font-medium`}>Transaction</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
+        <tbody className="divide-y divide-stone-100 max-sm:block dark:divide-stone-800">
           {rows.map((row) => {
             const token = tokenOf(row.token);
             const amount = (value: bigint) => formatFixed(value, token.decimals, { locale, fractionDigits: token.fractionDigits });
             const collaborative = row.collaborative;
             const ownIndex = collaborative?.runes.findIndex((r) => r.toLowerCase() === rune.toLowerCase()) ?? -1;
             return (
-              <tr key={`${row.blockNumber}-${row.logIndex}`} data-position={`${row.blockNumber}-${row.logIndex}`} className="bg-white dark:bg-stone-950/40">
-                <td className={`${CELL} sticky left-0 whitespace-nowrap bg-white text-stone-700 dark:bg-stone-950 dark:text-stone-300`}>
+              <tr key={`${row.blockNumber}-${row.logIndex}`} data-position={`${row.blockNumber}-${row.logIndex}`} className="bg-white max-sm:grid max-sm:grid-cols-6 max-sm:gap-x-3 max-sm:gap-y-2 max-sm:p-3 dark:bg-stone-950/40">
+                <td className={`${CELL} whitespace-nowrap text-stone-700 max-sm:order-1 max-sm:col-span-4 max-sm:text-xs sm:sticky sm:left-0 sm:bg-white dark:text-stone-300 sm:dark:bg-stone-950`}>
                   {formatUtcDateTime(row.timestamp, locale, { zone: false })}
                 </td>
-                <td className={CELL}>
+                <td className={`${CELL} ${INLINE_LABEL} max-sm:order-3 max-sm:col-span-6 sm:min-w-52`} data-label="Service">
                   <code className="font-mono text-xs" title={row.serviceId}>{shortHex(row.serviceId)}</code>
                   {collaborative && (
                     <div className="mt-1 text-xs" data-testid="collaborative">
@@ -99,15 +105,18 @@ export function HistoryTable({
                     </div>
                   )}
                 </td>
-                <td className={CELL}>
+                <td className={`${CELL} ${INLINE_LABEL} whitespace-nowrap max-sm:order-4 max-sm:col-span-3`} data-label="Payer">
                   <code className="font-mono text-xs" title={row.payer}>{shortHex(row.payer)}</code>
                 </td>
-                <td className={`${CELL} whitespace-nowrap`}>{token.symbol}</td>
-                <td className={`${NUMBER} font-medium`}>{amount(row.amount)}</td>
-                <td className={NUMBER}>{amount(row.developerAmount)}</td>
-                <td className={NUMBER}>{amount(row.infraAmount)}</td>
-                <td className={NUMBER}>{amount(row.stakersAmount)}</td>
-                <td className={`${CELL} whitespace-nowrap`}>
+                <td className={`${CELL} whitespace-nowrap max-sm:hidden`}>{token.symbol}</td>
+                <td className={`${NUMBER} font-medium max-sm:order-2 max-sm:col-span-2 max-sm:text-right`}>
+                  {amount(row.amount)}
+                  <span className="sm:hidden"> {token.symbol}</span>
+                </td>
+                <td className={`${NUMBER} ${BLOCK_LABEL} max-sm:order-6 max-sm:col-span-2`} data-label="Developer">{amount(row.developerAmount)}</td>
+                <td className={`${NUMBER} ${BLOCK_LABEL} max-sm:order-7 max-sm:col-span-2`} data-label="Infra">{amount(row.infraAmount)}</td>
+                <td className={`${NUMBER} ${BLOCK_LABEL} max-sm:order-8 max-sm:col-span-2`} data-label="Stakers">{amount(row.stakersAmount)}</td>
+                <td className={`${CELL} ${INLINE_LABEL} whitespace-nowrap max-sm:order-5 max-sm:col-span-3 max-sm:text-right`} data-label="Tx">
                   {explorerUrl ? (
                     <a
                       href={`${explorerUrl}/tx/${row.transactionHash}`}

@@ -61,10 +61,10 @@ export function RevenueChart({ buckets, unit, locale, caption }: { buckets: Reve
         ))}
       </ul>
 
-      <div className="mt-3 flex">
+      <div className="mt-2 flex">
         {/* The y axis: its unit on top, round values at their height. */}
-        <div className="relative w-14 shrink-0 text-right text-[11px] tabular-nums text-stone-500 dark:text-stone-400" aria-hidden="true">
-          <span className="absolute -top-5 right-2 font-medium">{unit.label}</span>
+        <div className="w-14 shrink-0 text-right text-[11px] tabular-nums text-stone-500 dark:text-stone-400" aria-hidden="true">
+          <p className="h-5 pr-2 font-medium">{unit.label}</p>
           <div className="relative h-48 sm:h-56">
             {layout.yTicks.map((tick) => (
               <span key={tick.value} className="absolute right-2 -translate-y-1/2 whitespace-nowrap" style={{ top: `${tick.at}%` }}>
@@ -75,6 +75,7 @@ export function RevenueChart({ buckets, unit, locale, caption }: { buckets: Reve
         </div>
 
         <div className="relative min-w-0 flex-1 pr-3">
+          <div className="h-5" />
           <div className="relative h-48 sm:h-56">
             <svg viewBox="0 0 100 100" preserveAspectRatio="none" className="absolute inset-0 size-full overflow-visible" aria-hidden="true">
               {layout.yTicks.map((tick) => (
