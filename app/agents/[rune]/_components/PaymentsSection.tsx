@@ -17,10 +17,15 @@ const DAY_SECONDS = 86_400;
 /** "Oldest": the page just after the chain's start (no payment can sit in the genesis block's first log). */
 const CHAIN_START = { blockNumber: 0n, logIndex: 0 } as const;
 
+/** A token as the URL names it: its symbol, or its address when another token has the same symbol. */
+function tokenParam(token: TokenInfo["address"], tokens: TokenInfo[]): string {
+  return paymentSearchParams({ token }, tokens).get("token") ?? token;
+}
+
 /** The filter as the form shows it: whole UTC days (a `to` bound names the last day it covers). */
 function formValues(query: PaymentQuery, tokens: TokenInfo[]): HistoryFilterValues {
   return {
-    token: query.token ? (paymentSearchParams({ token: query.token }, tokens).get("token") ?? "") : "",
+    token: query.token ? tokenParam(query.token, tokens) : "",
     from: query.from !== undefined ? utcDay(query.from) : "",
     to: query.to !== undefined ? utcDay(query.to % DAY_SECONDS === 0 ? query.to - DAY_SECONDS : query.to) : "",
     kind: query.collaborative === undefined ? "all" : query.collaborative ? "collaborative" : "single",
@@ -86,7 +91,13 @@ export async function PaymentsSection({
     return { page, coAgents: await readCoAgents(page.rows, rune) };
   });
   const filters = (
-    <HistoryFilters action={base} tokens={tokens} values={formValues(query, tokens)} keep={keep} clearHref={clearHref} />
+    <HistoryFilters
+      action={base}
+      tokens={tokens.map((t) => ({ value: tokenParam(t.address, tokens), label: t.symbol }))}
+      values={formValues(query, tokens)}
+      keep={keep}
+      clearHref={clearHref}
+    />
   );
   if (!result.ok) {
     return (
