@@ -54,6 +54,8 @@ interface CacheState {
 export class PaymentLogCache {
   private state: CacheState = { index: new PaymentRowIndex() };
   private extension?: Promise<void>;
+  /** The latest view, shared by every read at the same head (a page's several reads cost one log read). */
+  private shared?: { hash: Hex; state: CacheState; view: Promise<PaymentView> };
 
   constructor(
     private readonly client: PublicClient,
@@ -87,9 +89,21 @@ export class PaymentLogCache {
 
   /**
    * Every payment up to `head`: extends the cache to the final block if needed (shared with concurrent requests)
-   * and reads the blocks after the cache's tip.
+   * and reads the blocks after the cache's tip. Reads at the same head block (same hash: the same chain up to it)
+   * share one view.
    */
-  async view(head: ChainHead): Promise<PaymentView> {
+  view(head: ChainHead): Promise<PaymentView> {
+    const shared = this.shared;
+    if (shared && shared.hash === head.hash && shared.state === this.state) return shared.view;
+    const view = this.readView(head);
+    this.shared = { hash: head.hash, state: this.state, view };
+    view.catch(() => {
+      if (this.shared?.view === view) this.shared = undefined;
+    });
+    return view;
+  }
+
+  private async readView(head: ChainHead): Promise<PaymentView> {
     const { fromBlock } = this.options;
     const tipBefore = this.state.tip?.number ?? fromBlock - 1n;
     const freshFrom = (tipBefore > head.final.number ? tipBefore : head.final.number) + 1n;

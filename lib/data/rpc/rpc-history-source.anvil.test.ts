@@ -388,6 +388,30 @@ describe("RpcHistorySource on anvil", () => {
     expect(firstCalls).toBeGreaterThan(0);
   });
 
+  it("reads the logs after finality once per head block, however many reads a page makes", async () => {
+    const traffic = emptyTraffic();
+    const source = newSource({}, traffic);
+    await source.listPayments({ rune: runes[0] });
+    await pay(0, zeroAddress, parseEther("0.2"));
+    traffic.logRanges = [];
+    const agent = await source.getAgent(runes[0]!);
+    // The block moved finality by one (an extension) and is the new head (a fresh read): at most two ranges.
+    const afterAgent = traffic.logRanges.length;
+    expect(afterAgent).toBeGreaterThan(0);
+    expect(afterAgent).toBeLessThanOrEqual(2);
+    const [page] = await Promise.all([
+      source.listPayments({ rune: runes[0] }),
+      source.revenueSeries({ rune: runes[0]!, from: 0, to: agent!.blockTimestamp + 1 }),
+      source.revenueTotals({ since: 0, rune: runes[0] }),
+    ]);
+    expect(traffic.logRanges).toHaveLength(afterAgent);
+    expect(page.rows[0]!.amount).toBe(parseEther("0.2"));
+    // A new block is a new head: its logs are read.
+    await testClient.mine({ blocks: 1 });
+    await source.listPayments({ rune: runes[0] });
+    expect(traffic.logRanges.length).toBeGreaterThan(afterAgent);
+  });
+
   it("shares one scan between concurrent requests", async () => {
     const traffic = emptyTraffic();
     const source = newSource({}, traffic);
