@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { type Address, type Hex, type Log, encodeEventTopics, parseEventLogs } from "viem";
+import { type Address, type Hex, type Log, encodeEventTopics, formatUnits, parseEventLogs } from "viem";
 import { revenueDistributorAbi } from "../contracts-abi/generated";
 import { formatFixed } from "../lib/format";
 import { expect, rpc, test } from "./support/fixtures";
@@ -202,6 +202,32 @@ test("a collaborative payment is marked, with its co-agents linked to their page
   // Single-agent payments are the rest.
   await page.goto(`${href}?kind=single`);
   await expect(page.getByTestId("payments-total")).toHaveText(String((await chainPayments(rune)).length - teams.length));
+});
+
+test("the CSV link downloads exactly the filtered payments, with exact amounts", async ({ page }) => {
+  const href = await agentHref(page, "Oracle of Mimir");
+  const all = await chainPayments(runeOf(href));
+  const from = utcDay(all[Math.floor(all.length * 0.7)]!.timestamp);
+  const expected = all.filter((p) => p.token.toLowerCase() === contracts.aurunesToken.toLowerCase() && p.timestamp >= dayStart(from));
+  expect(expected.length).toBeGreaterThan(0);
+
+  // Filtered, and on a later page: the export is still the whole filter, not the page.
+  await page.goto(`${href}?token=AURUNES&from=${from}&limit=5`);
+  await expect(page.getByTestId("payments-total")).toHaveText(String(expected.length));
+  await pages(page).getByRole("link", { name: "Older ›" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  const link = page.getByRole("link", { name: "Download CSV" });
+  await expect(link).toHaveAttribute("href", new RegExp(`format=csv`));
+  await expect(link).not.toHaveAttribute("href", /cursor=|limit=/);
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const text = readFileSync((await download.path())!, "utf8");
+  const [header, ...lines] = text.trimEnd().split("\r\n");
+  const columns = header!.split(",");
+  const rows = lines.map((line) => Object.fromEntries(line.split(",").map((value, i) => [columns[i], value])));
+  expect(rows.map((r) => `${r.block}-${r.log_index}`)).toEqual(expected.map((p) => p.position));
+  expect(rows.map((r) => [r.token_symbol, r.amount, r.developer_amount, r.infra_amount, r.stakers_amount])).toEqual(
+    expected.map((p) => ["AURUNES", ...[p.amount, p.developerAmount, p.infraAmount, p.stakersAmount].map((v) => formatUnits(v, 18))]),
+  );
 });
 
 test("the chart shows every day of the period and its total equals the chain's sum", async ({ page, browser, baseURL }) => {

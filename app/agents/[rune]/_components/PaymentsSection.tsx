@@ -32,17 +32,18 @@ function formValues(query: PaymentQuery, tokens: TokenInfo[]): HistoryFilterValu
   };
 }
 
-/** Names of the other agents met in collaborative rows (one read of the agent list, only when there are some). */
+/** Names of the other agents met in collaborative rows: one single-agent read per distinct co-agent (a few). */
 async function readCoAgents(rows: PaymentRow[], rune: Hex): Promise<Map<Hex, CoAgent>> {
   const wanted = new Set(
     rows.flatMap((row) => row.collaborative?.runes ?? []).map((r) => r.toLowerCase() as Hex).filter((r) => r !== rune.toLowerCase()),
   );
+  const source = getHistorySource();
+  const found = await Promise.all([...wanted].map((r) => source.getAgent(r)));
   const names = new Map<Hex, CoAgent>();
-  if (wanted.size === 0) return names;
-  const { agents } = await getHistorySource().listAgents();
-  for (const agent of agents) {
-    const key = agent.rune.toLowerCase() as Hex;
-    if (wanted.has(key)) names.set(key, { rune: agent.rune, name: agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}` });
+  for (const snapshot of found) {
+    if (!snapshot) continue;
+    const { agent } = snapshot;
+    names.set(agent.rune.toLowerCase() as Hex, { rune: agent.rune, name: agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}` });
   }
   return names;
 }
