@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { Address, Hex } from "viem";
-import type { AgentSummary, TokenInfo } from "@/lib/agents";
 import type { AgentUsdTotals } from "@/lib/data/agents-usd";
+import type { AgentSummary, TokenInfo } from "@/lib/domain/agent";
 import type { UsdFigure } from "@/lib/domain/reference-currency";
 import { displayFractionDigits, formatFixed } from "@/lib/format";
 import { runeToFuthark } from "@/lib/rune-fingerprint";

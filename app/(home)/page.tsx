@@ -1,7 +1,7 @@
 import { AgentsTable } from "@/components/AgentsTable";
 import { ChainError } from "@/components/ChainError";
-import { loadAgents } from "@/lib/agents";
 import { readAgentsUsd } from "@/lib/data/agents-usd";
+import { getHistorySource } from "@/lib/data/factory";
 import { getPublicClient } from "@/lib/server/chain";
 import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
@@ -10,7 +10,7 @@ import { readChain } from "@/lib/server/read-chain";
 export const dynamic = "force-dynamic";
 
 export default async function AgentsPage() {
-  const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  const result = await readChain(() => getHistorySource().listAgents());
   const locale = await requestLocale();
   // USD totals are worked out here, on the server: the table receives finished figures, no price code.
   const usd = result.ok ? await readAgentsUsd(getPublicClient(), { snapshot: result.data, config: result.config, locale }) : undefined;

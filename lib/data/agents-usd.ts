@@ -1,5 +1,5 @@
 import type { Address, Hex, PublicClient } from "viem";
-import type { AgentsSnapshot } from "../agents";
+import type { AgentsSnapshot } from "../domain/agent";
 import type { AppConfig } from "../config/parse";
 import { type UsdFigure, sumInUsd, usdFigure } from "../domain/reference-currency";
 import { readTokenPrices } from "./prices";
