@@ -38,7 +38,12 @@ interface Timing {
   coldMs: number;
   medianMs: number;
   bytes: number;
+  /** Responses (of all timed ones) that were the app's "can't reach the chain" state rather than the page. */
+  errorStates: number;
 }
+
+/** What a page renders instead of its content when a chain read failed (components/ChainError.tsx). */
+const ERROR_STATE_TEXT = "reach the chain";
 
 /** Everything measured on one chain. */
 interface SizeResult {
@@ -122,7 +127,8 @@ async function benchOneSize(extraPayments: number, runs: number): Promise<SizeRe
     const time = async (what: string, url: string) => {
       timings.push(await timeUrl(what, base, url, runs));
       const last = timings.at(-1)!;
-      console.log(`  ${what.padEnd(22)} cold ${ms(last.coldMs)}  median ${ms(last.medianMs)}  ${kb(last.bytes)}`);
+      const errors = last.errorStates > 0 ? `  (${last.errorStates} of ${runs + 2} answers were the chain-error state)` : "";
+      console.log(`  ${what.padEnd(22)} cold ${ms(last.coldMs)}  median ${ms(last.medianMs)}  ${kb(last.bytes)}${errors}`);
     };
 
     await time("/", "/");
@@ -155,12 +161,16 @@ async function benchOneSize(extraPayments: number, runs: number): Promise<SizeRe
 
 /** First request (cold), one warm-up, then `runs` timed requests; each timed to the last byte of the body. */
 async function timeUrl(label: string, base: string, url: string, runs: number): Promise<Timing> {
+  let errorStates = 0;
   const once = async () => {
     const started = performance.now();
     const response = await fetch(`${base}${url}`, { headers: { "accept-language": "en-US" } });
     const body = await response.arrayBuffer();
     const elapsed = performance.now() - started;
-    if (!response.ok) throw new BenchError(`${url} answered ${response.status}: ${new TextDecoder().decode(body).slice(0, 200)}`);
+    const text = new TextDecoder().decode(body);
+    if (!response.ok) throw new BenchError(`${url} answered ${response.status}: ${text.slice(0, 200)}`);
+    // A page whose read failed still answers 200: count it, its time is not the page's.
+    if (response.headers.get("content-type")?.includes("text/html") && text.includes(ERROR_STATE_TEXT)) errorStates++;
     return { elapsed, bytes: body.byteLength };
   };
   const cold = await once();
@@ -175,7 +185,7 @@ async function timeUrl(label: string, base: string, url: string, runs: number): 
   samples.sort((a, b) => a - b);
   const mid = Math.floor(samples.length / 2);
   const median = samples.length % 2 === 1 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
-  return { label, url, coldMs: cold.elapsed, medianMs: median, bytes };
+  return { label, url, coldMs: cold.elapsed, medianMs: median, bytes, errorStates };
 }
 
 async function getJson(url: string): Promise<{ total: number; next: string | null }> {
@@ -206,14 +216,14 @@ function printTable(results: SizeResult[], runs: number): void {
   const [small, large] = results as [SizeResult, SizeResult];
   const head = (r: SizeResult) => `${r.payments.toLocaleString("en-US")} payments`;
   console.log(`\nServer time to the full body (cold = first request in a fresh server; median of ${runs} after one warm-up)\n`);
-  console.log(`| ${"request".padEnd(22)} | ${head(small).padStart(28)} | ${head(large).padStart(28)} | median ratio |`);
-  console.log(`| ${"-".repeat(22)} | ${"-".repeat(27)}: | ${"-".repeat(27)}: | -----------: |`);
-  const cell = (t: Timing) => `${ms(t.coldMs).trim()} / ${ms(t.medianMs).trim()} / ${kb(t.bytes).trim()}`;
+  console.log(`| ${"request".padEnd(22)} | ${head(small).padStart(32)} | ${head(large).padStart(32)} | median ratio |`);
+  console.log(`| ${"-".repeat(22)} | ${"-".repeat(31)}: | ${"-".repeat(31)}: | -----------: |`);
+  const cell = (t: Timing) => `${t.errorStates > 0 ? "(!) " : ""}${ms(t.coldMs).trim()} / ${ms(t.medianMs).trim()} / ${kb(t.bytes).trim()}`;
   small.timings.forEach((t, i) => {
     const l = large.timings[i]!;
-    console.log(`| ${t.label.padEnd(22)} | ${cell(t).padStart(28)} | ${cell(l).padStart(28)} | ${`${(l.medianMs / t.medianMs).toFixed(1)}×`.padStart(12)} |`);
+    console.log(`| ${t.label.padEnd(22)} | ${cell(t).padStart(32)} | ${cell(l).padStart(32)} | ${`${(l.medianMs / t.medianMs).toFixed(1)}×`.padStart(12)} |`);
   });
-  console.log(`\ncells: cold / median / body size`);
+  console.log(`\ncells: cold / median / body size; (!) = some answers were the chain-error state (see the lines above)`);
   for (const r of results) {
     console.log(
       `${head(r)}: busiest agent ${r.agentPayments.toLocaleString("en-US")} payments, last history page ${r.lastPage}; seeded in ${r.seedSeconds.toFixed(1)} s`,
