@@ -29,7 +29,6 @@ export interface ChainHead {
 
 /** Every payment up to one head: the cached final part and the freshly read rest, selected per rune or token. */
 export interface PaymentView {
-  head: ChainHead;
   select(selector: RowSelector): RowSequence;
 }
 
@@ -75,6 +74,7 @@ export class PaymentLogCache {
       this.client.getBlock({ blockTag: "finalized" }).catch(() => undefined),
       tip ? this.client.getBlock({ blockNumber: tip.number }).catch(notFoundAsUndefined) : undefined,
     ]);
+    if (latest.hash === null) throw new Error("the node returned a pending block as latest");
     if (tip && tipBlock?.hash !== tip.hash && this.state === state) this.reset();
 
     let final: ChainHead["final"];
@@ -83,7 +83,6 @@ export class PaymentLogCache {
     } else {
       final = { number: latest.number > this.options.confirmations ? latest.number - this.options.confirmations : 0n };
     }
-    if (latest.hash === null) throw new Error("the node returned a pending block as latest");
     return { number: latest.number, hash: latest.hash, timestamp: Number(latest.timestamp), final };
   }
 
@@ -119,7 +118,6 @@ export class PaymentLogCache {
     const freshIndex = new PaymentRowIndex();
     freshIndex.append(fresh);
     return {
-      head,
       select(selector) {
         // The cached lists may grow while this view is used: cut them at the block this view covers.
         const stored = index.select(selector);

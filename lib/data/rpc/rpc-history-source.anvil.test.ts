@@ -26,7 +26,7 @@ import {
   zeroAddress,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { aurunesTokenAbi, revenueDistributorAbi, runeRegistryAbi, testStablecoinAbi } from "../../../contracts-abi/generated";
 import { type CollaborativeReceipt, type ServiceReceipt, serviceIdFrom, signCollaborativeReceipt, signServiceReceipt } from "../../receipt";
 import type { PaymentPage, PaymentQuery, PaymentRow } from "../history-source";
@@ -231,7 +231,14 @@ async function allPages(source: RpcHistorySource, query: PaymentQuery): Promise<
   return pages;
 }
 
+// The chain is shared with the other anvil test files: leave it as it was found.
+let before: Hex;
+afterAll(async () => {
+  await testClient.revert({ id: before });
+});
+
 beforeAll(async () => {
+  before = await testClient.snapshot();
   const accounts = await walletClient.getAddresses();
   payer = accounts[5]!;
   const latest = await publicClient.getBlock();
