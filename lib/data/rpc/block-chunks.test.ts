@@ -71,6 +71,8 @@ describe("isRangeTooLargeError", () => {
     expect(isRangeTooLargeError(new HttpRequestError({ status: 429, url: "http://node.example", details: "Too Many Requests" }))).toBe(false);
     expect(isRangeTooLargeError(new TimeoutError({ body: {}, url: "http://node.example" }))).toBe(false);
     expect(isRangeTooLargeError(nodeError("header not found"))).toBe(false);
+    expect(isRangeTooLargeError(nodeError("BlockOutOfRangeError: block height is 9 but requested was 12", -32602))).toBe(false);
+    expect(isRangeTooLargeError(nodeError("invalid block range params", -32602))).toBe(false);
     expect(isRangeTooLargeError(new Error("query returned more than 10000 results"))).toBe(false);
   });
 });

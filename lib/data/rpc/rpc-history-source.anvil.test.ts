@@ -26,7 +26,7 @@ import {
   zeroAddress,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { aurunesTokenAbi, revenueDistributorAbi, runeRegistryAbi, testStablecoinAbi } from "../../../contracts-abi/generated";
 import { type CollaborativeReceipt, type ServiceReceipt, serviceIdFrom, signCollaborativeReceipt, signServiceReceipt } from "../../receipt";
 import type { PaymentPage, PaymentQuery, PaymentRow } from "../history-source";
@@ -231,7 +231,14 @@ async function allPages(source: RpcHistorySource, query: PaymentQuery): Promise<
   return pages;
 }
 
+// The chain is shared with the other anvil test files: leave it as it was found.
+let before: Hex;
+afterAll(async () => {
+  await testClient.revert({ id: before });
+});
+
 beforeAll(async () => {
+  before = await testClient.snapshot();
   const accounts = await walletClient.getAddresses();
   payer = accounts[5]!;
   const latest = await publicClient.getBlock();
@@ -386,6 +393,30 @@ describe("RpcHistorySource on anvil", () => {
     const latest = await publicClient.getBlockNumber({ cacheTime: 0 });
     expect(traffic.logRanges.reduce((blocks, range) => blocks + range.toBlock - range.fromBlock + 1n, 0n)).toBe(latest - tip!);
     expect(firstCalls).toBeGreaterThan(0);
+  });
+
+  it("reads the logs after finality once per head block, however many reads a page makes", async () => {
+    const traffic = emptyTraffic();
+    const source = newSource({}, traffic);
+    await source.listPayments({ rune: runes[0] });
+    await pay(0, zeroAddress, parseEther("0.2"));
+    traffic.logRanges = [];
+    const agent = await source.getAgent(runes[0]!);
+    // The block moved finality by one (an extension) and is the new head (a fresh read): at most two ranges.
+    const afterAgent = traffic.logRanges.length;
+    expect(afterAgent).toBeGreaterThan(0);
+    expect(afterAgent).toBeLessThanOrEqual(2);
+    const [page] = await Promise.all([
+      source.listPayments({ rune: runes[0] }),
+      source.revenueSeries({ rune: runes[0]!, from: 0, to: agent!.blockTimestamp + 1 }),
+      source.revenueTotals({ since: 0, rune: runes[0] }),
+    ]);
+    expect(traffic.logRanges).toHaveLength(afterAgent);
+    expect(page.rows[0]!.amount).toBe(parseEther("0.2"));
+    // A new block is a new head: its logs are read.
+    await testClient.mine({ blocks: 1 });
+    await source.listPayments({ rune: runes[0] });
+    expect(traffic.logRanges.length).toBeGreaterThan(afterAgent);
   });
 
   it("shares one scan between concurrent requests", async () => {
