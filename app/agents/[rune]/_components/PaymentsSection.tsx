@@ -4,7 +4,7 @@ import type { Hex } from "viem";
 import { ChainError } from "@/components/ChainError";
 import { getHistorySource } from "@/lib/data/factory";
 import type { PaymentQuery, PaymentRow } from "@/lib/data/history-source";
-import { paymentSearchParams, parsePaymentParams, type SearchParamsInput } from "@/lib/data/payment-params";
+import { paymentKind, paymentSearchParams, parsePaymentParams, type SearchParamsInput } from "@/lib/data/payment-params";
 import type { TokenInfo } from "@/lib/domain/agent";
 import { utcDay } from "@/lib/domain/revenue-days";
 import { formatUtcDay } from "@/lib/format-time";
@@ -28,7 +28,7 @@ function formValues(query: PaymentQuery, tokens: TokenInfo[]): HistoryFilterValu
     token: query.token ? tokenParam(query.token, tokens) : "",
     from: query.from !== undefined ? utcDay(query.from) : "",
     to: query.to !== undefined ? utcDay(query.to % DAY_SECONDS === 0 ? query.to - DAY_SECONDS : query.to) : "",
-    kind: query.collaborative === undefined ? "all" : query.collaborative ? "collaborative" : "single",
+    kind: paymentKind(query),
   };
 }
 
