@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { Address } from "viem";
-import type { AgentSummary, TokenInfo } from "@/lib/agents";
+import type { AgentSummary, TokenInfo } from "@/lib/domain/agent";
 import { displayFractionDigits, formatFixed } from "@/lib/format";
 import { runeToFuthark } from "@/lib/rune-fingerprint";
 import { FutharkText } from "./FutharkText";

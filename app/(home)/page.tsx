@@ -1,7 +1,6 @@
 import { AgentsTable } from "@/components/AgentsTable";
 import { ChainError } from "@/components/ChainError";
-import { loadAgents } from "@/lib/agents";
-import { getPublicClient } from "@/lib/server/chain";
+import { getHistorySource } from "@/lib/data/factory";
 import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
 
@@ -9,7 +8,7 @@ import { readChain } from "@/lib/server/read-chain";
 export const dynamic = "force-dynamic";
 
 export default async function AgentsPage() {
-  const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  const result = await readChain(() => getHistorySource().listAgents());
   const locale = await requestLocale();
   return (
     <>

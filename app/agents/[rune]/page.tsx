@@ -9,7 +9,7 @@ import { RuneSigil } from "@/components/RuneSigil";
 import { SplitBar } from "@/components/SplitBar";
 import { StatusBadge } from "@/components/StatusBadge";
 import { StatusNotice } from "@/components/StatusNotice";
-import { loadAgents } from "@/lib/agents";
+import { getHistorySource } from "@/lib/data/factory";
 import { formatBps } from "@/lib/format";
 import { isRuneHex } from "@/lib/domain/rune";
 import { getPublicClient } from "@/lib/server/chain";
@@ -27,8 +27,8 @@ import type { Hex } from "viem";
 
 export const dynamic = "force-dynamic";
 
-// One chain read per request, shared by the page and its metadata.
-const readAgents = cache(() => readChain((config) => loadAgents(getPublicClient(), config)));
+// One chain read per request, shared by the page and its metadata: this agent only, not every agent.
+const readAgent = cache((rune: Hex) => readChain(() => getHistorySource().getAgent(rune)));
 
 /** The rune's pending split proposal with its veto tally, or undefined when none is pending. */
 async function readPendingProposal(
@@ -71,25 +71,25 @@ export async function generateMetadata({ params }: { params: Promise<{ rune: str
   const { rune } = await params;
   // Never name a rune that does not exist: the title says what the page found.
   if (!isRuneHex(rune)) return { title: "Not a rune" };
-  const result = await readAgents();
+  const result = await readAgent(rune);
   if (!result.ok) return { title: "Agent" };
-  const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
+  const agent = result.data?.agent;
   return { title: agent ? agentName(agent) : "Unknown agent" };
 }
 
 export default async function AgentPage({ params }: { params: Promise<{ rune: string }> }) {
   const { rune } = await params;
   if (!isRuneHex(rune)) notFound();
-  const result = await readAgents();
+  const result = await readAgent(rune);
   if (!result.ok) return <ChainError title={result.title} detail={result.detail} />;
-  const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
-  if (!agent) notFound();
+  if (!result.data) notFound();
+  const { agent, blockNumber, blockTimestamp } = result.data;
   const name = agentName(agent);
   const locale = await requestLocale();
   const pending = await readChain((config) => readPendingProposal(config, agent.rune, {
       // The block the agents were read at: one view of the chain, and no second getBlock.
-      number: result.data.blockNumber,
-      timestamp: BigInt(result.data.blockTimestamp),
+      number: blockNumber,
+      timestamp: BigInt(blockTimestamp),
     }));
   const proposal = pending.ok ? pending.data : undefined;
   return (
