@@ -17,7 +17,7 @@ export type ReadDeveloperConsoleReturnType = DeveloperConsole;
  * Reads what the developer console shows for an account at the latest block, every figure at that block: the
  * runes it owns with their records, developer balances, pending split proposals (with the veto tally) and proposal
  * cooldowns; its infra balances; and the registry's rule parameters a new split must meet (`minStakersBps`,
- * `ruleDelay`). The holdings come from {@link readDeveloperHoldings}, the reader /portfolio uses too.
+ * `ruleDelay`, `EXECUTION_WINDOW`, `PROPOSAL_COOLDOWN`). The holdings come from {@link readDeveloperHoldings}, the reader /portfolio uses too.
  *
  * @example
  * const console = await readDeveloperConsole(client, { account, contracts, tokens: tokens.map((t) => t.address) });
@@ -29,13 +29,15 @@ export async function readDeveloperConsole(
   const block = await client.getBlock({ blockTag: "latest" });
   const at = { blockNumber: block.number, multicallAddress: contracts.multicall3, allowFailure: false } as const;
   const registry = { address: contracts.runeRegistry, abi: runeRegistryAbi } as const;
-  const [holdings, [minStakersBps, ruleDelay]] = await Promise.all([
+  const [holdings, [minStakersBps, ruleDelay, executionWindow, proposalCooldown]] = await Promise.all([
     readDeveloperHoldings(client, { account, contracts, tokens, blockNumber: block.number }),
     client.multicall({
       ...at,
       contracts: [
         { ...registry, functionName: "minStakersBps" },
         { ...registry, functionName: "ruleDelay" },
+        { ...registry, functionName: "EXECUTION_WINDOW" },
+        { ...registry, functionName: "PROPOSAL_COOLDOWN" },
       ],
     }),
   ]);
@@ -82,6 +84,8 @@ export async function readDeveloperConsole(
     blockTimestamp: block.timestamp,
     minStakersBps,
     ruleDelay: BigInt(ruleDelay),
+    executionWindow: BigInt(executionWindow),
+    proposalCooldown: BigInt(proposalCooldown),
     agents,
     infra: holdings.infra,
   };

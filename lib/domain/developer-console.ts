@@ -42,6 +42,10 @@ export interface DeveloperConsole {
   minStakersBps: number;
   /** The registry's `ruleDelay()`: seconds between proposing a split and executing it. */
   ruleDelay: bigint;
+  /** The registry's `EXECUTION_WINDOW`: seconds, after the delay, during which a proposal can be executed. */
+  executionWindow: bigint;
+  /** The registry's `PROPOSAL_COOLDOWN`: seconds after a cancelled, rejected or expired proposal before the next. */
+  proposalCooldown: bigint;
   agents: DeveloperAgent[];
   infra: TokenBalance[];
 }
