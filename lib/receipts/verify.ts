@@ -12,7 +12,7 @@ import {
   zeroAddress,
 } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../../contracts-abi/generated";
-import { formatCountdown } from "../domain/chain-time";
+import { formatChainTime, formatCountdown } from "../domain/chain-time";
 import { hashCollaborativeReceipt, hashServiceReceipt } from "./eip712";
 import type { SignedReceipt } from "./json";
 import { isCanonicalSignature, recoverCollaborativeReceiptSigner, recoverServiceReceiptSigner } from "./recover";
@@ -377,16 +377,14 @@ function checkDeadline(deadline: bigint, chainTime: bigint): Omit<ReceiptCheck, 
   // The payment lands in a later block, whose timestamp is above the latest one: a deadline equal to the latest
   // block's time has already passed for it.
   if (deadline <= chainTime) {
+    const ago = deadline === chainTime ? "just now" : `${formatCountdown(chainTime - deadline)} ago`;
     return {
       id: "deadline",
       outcome: "fail",
-      detail: `expired ${formatCountdown(chainTime - deadline) === "now" ? "just now" : `${formatCountdown(chainTime - deadline)} ago`} (deadline ${describeTime(deadline)}, chain time ${describeTime(chainTime)})`,
+      detail: `expired ${ago} (deadline ${formatChainTime(deadline)}, chain time ${formatChainTime(chainTime)})`,
       errorName: "RevenueDistributorReceiptExpired",
     };
   }
-  return { id: "deadline", outcome: "pass", detail: `valid for ${formatCountdown(deadline - chainTime)} more (until ${describeTime(deadline)})` };
+  return { id: "deadline", outcome: "pass", detail: `valid for ${formatCountdown(deadline - chainTime)} more (until ${formatChainTime(deadline)})` };
 }
 
-function describeTime(seconds: bigint): string {
-  return seconds <= 8_640_000_000_000n ? new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z") : `unix ${seconds}`;
-}
