@@ -18,6 +18,7 @@ import {
   receiptDomain,
 } from "./eip712";
 import { type SignedCollaborativeReceipt, type SignedReceipt, type SignedServiceReceipt, decodeReceiptJson, receiptToJson } from "./json";
+import { collaborativePaymentCall, servicePaymentCall } from "./payment-call";
 import { checkCollaborators } from "./rules";
 import { serviceIdFrom } from "./service-id";
 import { signCollaborativeReceipt, signCollaborativeReceiptByAll, signServiceReceipt } from "./sign";
@@ -49,25 +50,11 @@ async function chainTime(): Promise<bigint> {
 }
 
 function simulatePay(signed: SignedServiceReceipt, from: Address = signed.receipt.payer) {
-  return publicClient.simulateContract({
-    account: from,
-    address: distributor,
-    abi: revenueDistributorAbi,
-    functionName: "pay",
-    args: [signed.receipt, signed.signature],
-    value: signed.receipt.token === zeroAddress ? signed.receipt.amount : 0n,
-  });
+  return publicClient.simulateContract({ account: from, ...servicePaymentCall(signed) });
 }
 
 function simulatePayCollaborative(signed: SignedCollaborativeReceipt, from: Address = signed.receipt.payer) {
-  return publicClient.simulateContract({
-    account: from,
-    address: distributor,
-    abi: revenueDistributorAbi,
-    functionName: "payCollaborative",
-    args: [signed.receipt, [...signed.signatures]],
-    value: signed.receipt.token === zeroAddress ? signed.receipt.amount : 0n,
-  });
+  return publicClient.simulateContract({ account: from, ...collaborativePaymentCall(signed) });
 }
 
 /**
