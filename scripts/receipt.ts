@@ -215,9 +215,9 @@ async function verify(command: Extract<ReceiptCommand, { command: "verify" }>): 
     process.stdout.write(`payable: yes (by ${by}, with ${signed.primaryType === "ServiceReceipt" ? "pay" : "payCollaborative"})\n`);
     return 0;
   }
-  const revert = verification.revert;
+  const failure = verification.failure;
   process.stdout.write(
-    `payable: no (${revert?.errorName ? `the distributor would revert with ${revert.errorName}` : (revert?.detail ?? "a check failed")})\n`,
+    `payable: no (${failure?.errorName ? `the distributor would revert with ${failure.errorName}` : (failure?.detail ?? "a check failed")})\n`,
   );
   return 1;
 }

@@ -59,9 +59,15 @@ export interface ReceiptCheck {
 
 /** The outcome of {@link verifyReceipt}. */
 export interface ReceiptVerification {
-  /** No check failed: sent by the payer with the exact amount (and approval for an ERC-20), the payment goes through. */
+  /**
+   * No check failed: sent by the payer with the exact amount (and approval for an ERC-20), the payment goes
+   * through. Also false when the receipt is for another chain or distributor, or its file misdescribes the
+   * token (checks with no contract error: the contract might take the payment, but not the one the payer reads).
+   */
   payable: boolean;
-  /** The first failed check in the contract's order: what a payment would revert with now. */
+  /** The first failed check of any kind, in the contract's order: the reason to show first. */
+  failure?: ReceiptCheck;
+  /** The first failed check the contract enforces itself: what `pay` would revert with now (its `errorName`). */
   revert?: ReceiptCheck;
   /** Every check, in the contract's order. */
   checks: ReceiptCheck[];
@@ -236,8 +242,9 @@ export async function verifyReceipt(
 }
 
 function finish(checks: ReceiptCheck[], blockNumber: bigint, chainTime: bigint): ReceiptVerification {
-  const revert = checks.find((check) => check.outcome === "fail");
-  return { payable: revert === undefined, revert, checks, blockNumber, chainTime };
+  const failure = checks.find((check) => check.outcome === "fail");
+  const revert = checks.find((check) => check.outcome === "fail" && check.errorName !== undefined);
+  return { payable: failure === undefined, failure, revert, checks, blockNumber, chainTime };
 }
 
 async function checkDomain(
