@@ -63,9 +63,11 @@ export async function readInChunks<T>(
 // What nodes say when a log query spans too much: "query returned more than 10000 results" (Infura, geth),
 // "Log response size exceeded" (Alchemy), "block range is too wide", "exceed maximum block range: 5000",
 // "eth_getLogs is limited to a 10,000 range", "Max range is 800 blocks", ...
-const TOO_LARGE = /range|more than \d+|too (?:many|large|wide|big)|exceed|response size|max(?:imum)? .*blocks?/i;
-// Being throttled is not a range problem: splitting would only send more requests.
-const THROTTLED = /rate.?limit|too many requests|throttl/i;
+const TOO_LARGE =
+  /more than [\d,]+ (?:results|logs)|too (?:many|large|wide|big)|response size|exceed|max(?:imum)? (?:block )?range|range (?:is )?(?:too|limit)|limited to|max(?:imum)? .*blocks/i;
+// Not a range problem, so splitting would only send more requests: being throttled, or asking past the head
+// (anvil after a revert: "BlockOutOfRangeError: block height is 9 but requested was 12").
+const NOT_SPLITTABLE = /rate.?limit|too many requests|throttl|out ?of ?range|block height/i;
 
 /**
  * Whether a failed log query should be retried over a smaller block range.
@@ -79,7 +81,7 @@ export function isRangeTooLargeError(error: unknown): boolean {
   const http = error.walk((cause) => cause instanceof HttpRequestError);
   if (http instanceof HttpRequestError && http.status === 429) return false;
   const text = messagesOf(error);
-  if (THROTTLED.test(text)) return false;
+  if (NOT_SPLITTABLE.test(text)) return false;
   if (error.walk((cause) => cause instanceof LimitExceededRpcError)) return true;
   return TOO_LARGE.test(text);
 }

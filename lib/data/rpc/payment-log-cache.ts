@@ -29,7 +29,6 @@ export interface ChainHead {
 
 /** Every payment up to one head: the cached final part and the freshly read rest, selected per rune or token. */
 export interface PaymentView {
-  head: ChainHead;
   select(selector: RowSelector): RowSequence;
 }
 
@@ -54,6 +53,8 @@ interface CacheState {
 export class PaymentLogCache {
   private state: CacheState = { index: new PaymentRowIndex() };
   private extension?: Promise<void>;
+  /** The latest view, shared by every read at the same head (a page's several reads cost one log read). */
+  private shared?: { hash: Hex; state: CacheState; view: Promise<PaymentView> };
 
   constructor(
     private readonly client: PublicClient,
@@ -73,6 +74,7 @@ export class PaymentLogCache {
       this.client.getBlock({ blockTag: "finalized" }).catch(() => undefined),
       tip ? this.client.getBlock({ blockNumber: tip.number }).catch(notFoundAsUndefined) : undefined,
     ]);
+    if (latest.hash === null) throw new Error("the node returned a pending block as latest");
     if (tip && tipBlock?.hash !== tip.hash && this.state === state) this.reset();
 
     let final: ChainHead["final"];
@@ -81,15 +83,26 @@ export class PaymentLogCache {
     } else {
       final = { number: latest.number > this.options.confirmations ? latest.number - this.options.confirmations : 0n };
     }
-    if (latest.hash === null) throw new Error("the node returned a pending block as latest");
     return { number: latest.number, hash: latest.hash, timestamp: Number(latest.timestamp), final };
   }
 
   /**
    * Every payment up to `head`: extends the cache to the final block if needed (shared with concurrent requests)
-   * and reads the blocks after the cache's tip.
+   * and reads the blocks after the cache's tip. Reads at the same head block (same hash: the same chain up to it)
+   * share one view.
    */
-  async view(head: ChainHead): Promise<PaymentView> {
+  view(head: ChainHead): Promise<PaymentView> {
+    const shared = this.shared;
+    if (shared && shared.hash === head.hash && shared.state === this.state) return shared.view;
+    const view = this.readView(head);
+    this.shared = { hash: head.hash, state: this.state, view };
+    view.catch(() => {
+      if (this.shared?.view === view) this.shared = undefined;
+    });
+    return view;
+  }
+
+  private async readView(head: ChainHead): Promise<PaymentView> {
     const { fromBlock } = this.options;
     const tipBefore = this.state.tip?.number ?? fromBlock - 1n;
     const freshFrom = (tipBefore > head.final.number ? tipBefore : head.final.number) + 1n;
@@ -105,7 +118,6 @@ export class PaymentLogCache {
     const freshIndex = new PaymentRowIndex();
     freshIndex.append(fresh);
     return {
-      head,
       select(selector) {
         // The cached lists may grow while this view is used: cut them at the block this view covers.
         const stored = index.select(selector);
