@@ -1,6 +1,6 @@
 import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
-import { type TokenPrice, USD_DECIMALS, formatUsd, priceOf, sumInUsd, toUsd } from "./reference-currency";
+import { type TokenPrice, USD_DECIMALS, formatUsd, priceOf, sumInUsd, toUsd, usdFigure } from "./reference-currency";
 
 const ETH: Address = "0x0000000000000000000000000000000000000000";
 const AURUNES: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -118,5 +118,21 @@ describe("formatUsd", () => {
 
   it("refuses a negative value", () => {
     expect(() => formatUsd(-1n, "en-US")).toThrow(RangeError);
+  });
+});
+
+describe("usdFigure", () => {
+  it("shows a known total in the locale and keeps its exact value", () => {
+    expect(usdFigure({ status: "ok", usd: 3_200n * DOLLAR }, "de-DE", () => "ETH")).toEqual({ text: "3.200,00\u00a0$", usd: 3_200n * DOLLAR });
+  });
+
+  it("says price unavailable, naming the token and the reason", () => {
+    expect(usdFigure({ status: "unavailable", token: AURUNES, reason: "stale" }, "en-US", () => "AURUNES")).toEqual({
+      text: "price unavailable",
+      note: "The USD price of AURUNES is out of date.",
+    });
+    expect(usdFigure({ status: "unavailable", token: ETH, reason: "no feed" }, "en-US", () => "ETH")).toMatchObject({
+      note: "No USD price feed is configured for ETH.",
+    });
   });
 });

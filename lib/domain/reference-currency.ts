@@ -123,3 +123,29 @@ export function formatUsd(usd: bigint, locale: string): string {
     .join("");
   return below ? `<${text}` : text;
 }
+
+/** What a USD cell shows when a total cannot be known. */
+export const PRICE_UNAVAILABLE = "price unavailable";
+
+/** A USD total ready to show: the text, and either its exact value (for sorting) or why it is unavailable. */
+export type UsdFigure = { text: string; usd: bigint } | { text: typeof PRICE_UNAVAILABLE; note: string };
+
+const REASON_NOTES: Record<PriceUnavailableReason, (symbol: string) => string> = {
+  "no feed": (symbol) => `No USD price feed is configured for ${symbol}.`,
+  stale: (symbol) => `The USD price of ${symbol} is out of date.`,
+  "invalid answer": (symbol) => `The USD price feed of ${symbol} gave an invalid answer.`,
+  unreachable: (symbol) => `The USD price feed of ${symbol} could not be read.`,
+};
+
+/**
+ * A {@link UsdTotal} as a figure to show: the amount in the reader's locale, or {@link PRICE_UNAVAILABLE} with a
+ * note naming the token and the reason (for a tooltip), never a number made up from the other tokens.
+ *
+ * @example
+ * usdFigure({ status: "unavailable", token: AURUNES, reason: "stale" }, "en-US", () => "AURUNES")
+ * // { text: "price unavailable", note: "The USD price of AURUNES is out of date." }
+ */
+export function usdFigure(total: UsdTotal, locale: string, symbolOf: (token: Address) => string): UsdFigure {
+  if (total.status === "ok") return { text: formatUsd(total.usd, locale), usd: total.usd };
+  return { text: PRICE_UNAVAILABLE, note: REASON_NOTES[total.reason](symbolOf(total.token)) };
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { Suspense, cache } from "react";
 import { ChainError } from "@/components/ChainError";
 import { CopyValue } from "@/components/CopyValue";
 import { FutharkText } from "@/components/FutharkText";
@@ -20,10 +20,16 @@ import { StakeIsland } from "./_components/StakeIsland";
 import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
 import { VetoIsland } from "./_components/VetoIsland";
 import { VerificationCard } from "./_components/VerificationCard";
+import { HistoryLoading } from "./_components/HistoryLoading";
+import { PaymentsSection } from "./_components/PaymentsSection";
+import { RevenueChartSection } from "./_components/RevenueChartSection";
+import { chartParamEntries, parseChartParams } from "@/lib/domain/chart-period";
+import { PAYMENT_PARAM_NAMES } from "@/lib/data/payment-params";
 import { checkRegistration } from "@/lib/domain/registration-check";
 import { revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
 import type { AppConfig } from "@/lib/config/parse";
 import type { Hex } from "viem";
+import type { TokenInfo } from "@/lib/domain/agent";
 
 export const dynamic = "force-dynamic";
 
@@ -77,8 +83,19 @@ export async function generateMetadata({ params }: { params: Promise<{ rune: str
   return { title: agent ? agentName(agent) : "Unknown agent" };
 }
 
-export default async function AgentPage({ params }: { params: Promise<{ rune: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The payment filter's entries of the page's URL (paging included), to carry through the chart's links. */
+function paymentEntries(search: SearchParams): [string, string][] {
+  return PAYMENT_PARAM_NAMES.filter((name) => name !== "format").flatMap((name) => {
+    const value = search[name];
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v): [string, string] => [name, v]);
+  });
+}
+
+export default async function AgentPage({ params, searchParams }: { params: Promise<{ rune: string }>; searchParams: Promise<SearchParams> }) {
   const { rune } = await params;
+  const search = await searchParams;
   if (!isRuneHex(rune)) notFound();
   const result = await readAgent(rune);
   if (!result.ok) return <ChainError title={result.title} detail={result.detail} />;
@@ -161,6 +178,54 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
           </dd>
         </div>
       </dl>
+      <RevenueHistory
+        rune={agent.rune}
+        tokens={result.data.tokens}
+        search={search}
+        now={result.data.blockTimestamp}
+        registeredAt={agent.registeredAt}
+        explorerUrl={result.config.explorerUrl}
+        locale={locale}
+      />
     </article>
+  );
+}
+
+/**
+ * The revenue history: chart and payments, each in its own Suspense boundary so the page above streams first and
+ * each part says it is loading until its read is done. Keyed by the URL's settings, so a client navigation to
+ * another period or page shows the progress again instead of the old figures.
+ */
+function RevenueHistory({
+  rune,
+  tokens,
+  search,
+  now,
+  registeredAt,
+  explorerUrl,
+  locale,
+}: {
+  rune: Hex;
+  tokens: TokenInfo[];
+  search: SearchParams;
+  now: number;
+  registeredAt: number;
+  explorerUrl?: string;
+  locale: string;
+}) {
+  const chart = parseChartParams(search);
+  const chartEntries = chartParamEntries(chart);
+  const payments = paymentEntries(search);
+  return (
+    <section id="revenue" aria-labelledby="revenue-title" className="mt-10 scroll-mt-4">
+      <h2 id="revenue-title" className="text-lg font-semibold tracking-tight">Revenue history</h2>
+      <Suspense key={new URLSearchParams(chartEntries).toString()} fallback={<HistoryLoading what="Reading revenue history…" />}>
+        <RevenueChartSection rune={rune} tokens={tokens} chart={chart} now={now} registeredAt={registeredAt} keep={payments} locale={locale} />
+      </Suspense>
+      <h3 className="mt-8 text-base font-semibold tracking-tight">Payments</h3>
+      <Suspense key={new URLSearchParams(payments).toString()} fallback={<HistoryLoading what="Reading payment history…" />}>
+        <PaymentsSection rune={rune} tokens={tokens} search={search} keep={chartEntries} explorerUrl={explorerUrl} locale={locale} />
+      </Suspense>
+    </section>
   );
 }
