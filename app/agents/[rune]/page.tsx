@@ -19,7 +19,7 @@ import { PositionIsland } from "./_components/PositionIsland";
 import { StakeIsland } from "./_components/StakeIsland";
 import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
 import { VetoIsland } from "./_components/VetoIsland";
-import { VerificationCard } from "./_components/VerificationCard";
+import { VerificationCard } from "@/components/VerificationCard";
 import { checkRegistration } from "@/lib/domain/registration-check";
 import { revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
 import type { AppConfig } from "@/lib/config/parse";
