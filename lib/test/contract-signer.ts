@@ -53,12 +53,13 @@ function compile(): { abi: Abi; bytecode: Hex } {
 }
 
 /**
- * Deploys a contract signer that accepts `key`'s signatures and returns its address.
+ * Deploys a contract signer that accepts `key`'s signatures and returns its address. Any clients on a chain whose
+ * node signs for `from` will do (the vitest chain, or the e2e chain).
  *
  * @example
  * const contractSigner = await deployContractSigner(chain, deployer, agentKey.address);
  */
-export async function deployContractSigner(chain: TestChain, from: Address, key: Address): Promise<Address> {
+export async function deployContractSigner(chain: Pick<TestChain, "walletClient" | "publicClient">, from: Address, key: Address): Promise<Address> {
   const { abi, bytecode } = compile();
   const hash = await chain.walletClient.deployContract({ account: from, chain: null, abi, bytecode, args: [key] });
   const receipt = await chain.publicClient.waitForTransactionReceipt({ hash });
