@@ -1,15 +1,17 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { type Address, type Hex, encodeFunctionData, erc20Abi, zeroAddress } from "viem";
-import { revenueDistributorAbi, runeRegistryAbi } from "../contracts-abi/generated";
+import { aggregatorV3InterfaceAbi, revenueDistributorAbi, runeRegistryAbi } from "../contracts-abi/generated";
 import { parseAgentMetadata } from "../lib/agent-metadata";
 import { anvilAccount } from "../lib/anvil-accounts";
+import { formatUsd, toUsd } from "../lib/domain/reference-currency";
 import { displayFractionDigits, formatFixed } from "../lib/format";
 import { type ChainFixture, type TestWallet, expect, rpc, test } from "./support/fixtures";
 import { E2E_DEPLOYMENT_DIR } from "./support/ports";
 
-const { contracts } = JSON.parse(readFileSync(`${E2E_DEPLOYMENT_DIR}/31337.json`, "utf8")) as {
+const { contracts, priceFeeds } = JSON.parse(readFileSync(`${E2E_DEPLOYMENT_DIR}/31337.json`, "utf8")) as {
   contracts: { revenueDistributor: Address; runeRegistry: Address; aurunesToken: Address; stablecoin: Address };
+  priceFeeds: Record<Address, Address>;
 };
 const distributor = { address: contracts.revenueDistributor, abi: revenueDistributorAbi } as const;
 const registry = { address: contracts.runeRegistry, abi: runeRegistryAbi } as const;
@@ -121,10 +123,21 @@ test("the seeded developer sees its agents with earnings equal to the chain's pa
   const tokens = await tokenList(chain);
   const paid = await chain.client.getContractEvents({ ...distributor, eventName: "ServicePaid", fromBlock: 0n, toBlock: head.number });
   const block = BigInt((await page.getByTestId("developer-console").getAttribute("data-block"))!);
+  // Each token's USD price, straight from its feed.
+  const prices = new Map<Address, { answer: bigint; decimals: number }>();
+  for (const token of tokens) {
+    const feed = priceFeeds[token];
+    expect(feed, token).toBeDefined();
+    const [, answer] = await chain.client.readContract({ address: feed!, abi: aggregatorV3InterfaceAbi, functionName: "latestRoundData" });
+    const decimals = await chain.client.readContract({ address: feed!, abi: aggregatorV3InterfaceAbi, functionName: "decimals" });
+    prices.set(token, { answer, decimals });
+  }
   for (const [i, info] of owned.entries()) {
     const card = cards.nth(i);
     await expect(card).toHaveAttribute("data-rune", info.rune);
     await expect(card.getByRole("heading", { level: 3 })).toHaveText(parseAgentMetadata(info.metadataURI)!.name);
+    let usdAllTime = 0n;
+    let usdRecent = 0n;
     for (const token of tokens) {
       const { symbol, decimals } = await tokenInfo(chain, token);
       const mine = paid.filter((log) => log.args.rune === info.rune && log.args.token === token);
@@ -137,6 +150,8 @@ test("the seeded developer sees its agents with earnings equal to the chain's pa
         continue;
       }
       expect(allTime).toBeGreaterThan(0n);
+      usdAllTime += toUsd(allTime, decimals, prices.get(token)!);
+      usdRecent += toUsd(recent, decimals, prices.get(token)!);
       await expect(shown("all")).toHaveAttribute("data-exact", allTime.toString());
       await expect(shown("all")).toHaveText(formatFixed(allTime, decimals, { locale: "en-US", fractionDigits: digits }));
       await expect(shown("30d")).toHaveAttribute("data-exact", recent.toString());
@@ -146,6 +161,10 @@ test("the seeded developer sees its agents with earnings equal to the chain's pa
       if (balance === 0n) await expect(balanceShown).toHaveCount(0);
       else await expect(balanceShown).toHaveText(formatFixed(balance, decimals, { locale: "en-US", fractionDigits: digits, symbol }));
     }
+    // The developer part in USD: every token's sum at its feed's price, exactly, shown to the cent.
+    expect(usdAllTime).toBeGreaterThan(0n);
+    await expect(card.locator('[data-testid="earnings-usd"][data-window="all"]')).toHaveText(formatUsd(usdAllTime, "en-US"));
+    await expect(card.locator('[data-testid="earnings-usd"][data-window="30d"]')).toHaveText(formatUsd(usdRecent, "en-US"));
   }
 });
 
