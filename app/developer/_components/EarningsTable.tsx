@@ -24,12 +24,12 @@ export function usdUnavailableText(total: Extract<UsdTotal, { status: "unavailab
   return `no usable ${tokenOf(total.token).symbol} price (${total.reason})`;
 }
 
-/** A USD total, or a dash whose title says why it cannot be given (never a partial sum). */
+/** A USD total, or "price unavailable" with the reason on hover, as the agents list says it (never a partial sum). */
 export function UsdFigure({ total, tokenOf, locale }: { total: UsdTotal; tokenOf: (address: Address) => TokenInfo; locale: string }) {
   if (total.status === "ok") return <>{formatUsd(total.usd, locale)}</>;
   return (
-    <span className="text-stone-500" title={`No USD value: ${usdUnavailableText(total, tokenOf)}.`}>
-      —
+    <span className="text-xs text-stone-500 dark:text-stone-400" title={`No USD value: ${usdUnavailableText(total, tokenOf)}.`}>
+      price unavailable
     </span>
   );
 }
@@ -52,7 +52,6 @@ export function EarningsTable({ earnings, state, onRetry, tokenOf, locale }: Ear
     );
   }
   const rows = earnings.tokens.filter((row) => row.allTime.count > 0);
-  const unavailable = [earnings.usd.allTime, earnings.usd.last30d].find(isUnavailable);
   const cell = (window: EarningsWindow, token: TokenInfo, name: "30d" | "all") => (
     <td className="whitespace-nowrap py-1.5 pl-3 text-right align-top tabular-nums">
       <span className="font-medium" data-testid="earnings" data-token={token.address} data-window={name} data-exact={window.developerAmount.toString()}>
@@ -111,15 +110,6 @@ export function EarningsTable({ earnings, state, onRetry, tokenOf, locale }: Ear
           </td>
         </tr>
       </tbody>
-      {unavailable && (
-        <tfoot>
-          <tr>
-            <td colSpan={3} className="pt-1 text-xs text-stone-500" data-testid="usd-unavailable">
-              No USD value: {usdUnavailableText(unavailable, tokenOf)}.
-            </td>
-          </tr>
-        </tfoot>
-      )}
     </table>
   );
 }
