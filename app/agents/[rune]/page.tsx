@@ -182,7 +182,8 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         rune={agent.rune}
         tokens={result.data.tokens}
         search={search}
-        now={result.data.blockTimestamp}
+        now={blockTimestamp}
+        blockNumber={blockNumber}
         registeredAt={agent.registeredAt}
         explorerUrl={result.config.explorerUrl}
         locale={locale}
@@ -193,14 +194,14 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
 
 /**
  * The revenue history: chart and payments, each in its own Suspense boundary so the page above streams first and
- * each part says it is loading until its read is done. Keyed by the URL's settings, so a client navigation to
- * another period or page shows the progress again instead of the old figures.
+ * each part says it is loading until its read is done.
  */
 function RevenueHistory({
   rune,
   tokens,
   search,
   now,
+  blockNumber,
   registeredAt,
   explorerUrl,
   locale,
@@ -209,6 +210,7 @@ function RevenueHistory({
   tokens: TokenInfo[];
   search: SearchParams;
   now: number;
+  blockNumber: bigint;
   registeredAt: number;
   explorerUrl?: string;
   locale: string;
@@ -219,11 +221,11 @@ function RevenueHistory({
   return (
     <section id="revenue" aria-labelledby="revenue-title" className="mt-10 scroll-mt-4">
       <h2 id="revenue-title" className="text-lg font-semibold tracking-tight">Revenue history</h2>
-      <Suspense key={new URLSearchParams(chartEntries).toString()} fallback={<HistoryLoading what="Reading revenue history…" />}>
-        <RevenueChartSection rune={rune} tokens={tokens} chart={chart} now={now} registeredAt={registeredAt} keep={payments} locale={locale} />
+      <Suspense fallback={<HistoryLoading what="Reading revenue history…" />}>
+        <RevenueChartSection rune={rune} tokens={tokens} chart={chart} now={now} blockNumber={blockNumber} registeredAt={registeredAt} keep={payments} locale={locale} />
       </Suspense>
       <h3 className="mt-8 text-base font-semibold tracking-tight">Payments</h3>
-      <Suspense key={new URLSearchParams(payments).toString()} fallback={<HistoryLoading what="Reading payment history…" />}>
+      <Suspense fallback={<HistoryLoading what="Reading payment history…" />}>
         <PaymentsSection rune={rune} tokens={tokens} search={search} keep={chartEntries} explorerUrl={explorerUrl} locale={locale} />
       </Suspense>
     </section>

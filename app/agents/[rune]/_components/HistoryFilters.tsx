@@ -1,15 +1,20 @@
 import Link from "next/link";
-import type { TokenInfo } from "@/lib/domain/agent";
 
 /** The payment filter as the form shows it (URL values, already checked). */
 export interface HistoryFilterValues {
-  /** Token address, or "" for every token. */
+  /** The token as the URL names it (see {@link TokenChoice}), or "" for every token. */
   token: string;
   /** First UTC day, `YYYY-MM-DD`, or "". */
   from: string;
   /** Last UTC day (inclusive), `YYYY-MM-DD`, or "". */
   to: string;
   kind: "all" | "single" | "collaborative";
+}
+
+/** A token of the select: its URL value (symbol, or address when symbols clash) and its label. */
+export interface TokenChoice {
+  value: string;
+  label: string;
 }
 
 const FIELD =
@@ -29,7 +34,7 @@ export function HistoryFilters({
   clearHref,
 }: {
   action: string;
-  tokens: TokenInfo[];
+  tokens: TokenChoice[];
   values: HistoryFilterValues;
   keep: [string, string][];
   /** The page without any payment filter (the chart's settings kept). */
@@ -45,8 +50,8 @@ export function HistoryFilters({
         <select name="token" defaultValue={values.token} className={FIELD}>
           <option value="">All tokens</option>
           {tokens.map((token) => (
-            <option key={token.address} value={token.address}>
-              {token.symbol}
+            <option key={token.value} value={token.value}>
+              {token.label}
             </option>
           ))}
         </select>
@@ -61,11 +66,11 @@ export function HistoryFilters({
       </label>
       <label className={LABEL}>
         From (UTC day)
-        <input type="date" name="from" defaultValue={values.from} max={values.to || undefined} className={FIELD} />
+        <input type="date" name="from" defaultValue={values.from} className={FIELD} />
       </label>
       <label className={LABEL}>
         To (UTC day, included)
-        <input type="date" name="to" defaultValue={values.to} min={values.from || undefined} className={FIELD} />
+        <input type="date" name="to" defaultValue={values.to} className={FIELD} />
       </label>
       <div className="col-span-2 flex items-center gap-3 sm:col-span-1">
         <button type="submit" className="rounded-lg bg-amber-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-amber-500">

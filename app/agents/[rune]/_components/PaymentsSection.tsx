@@ -17,27 +17,33 @@ const DAY_SECONDS = 86_400;
 /** "Oldest": the page just after the chain's start (no payment can sit in the genesis block's first log). */
 const CHAIN_START = { blockNumber: 0n, logIndex: 0 } as const;
 
+/** A token as the URL names it: its symbol, or its address when another token has the same symbol. */
+function tokenParam(token: TokenInfo["address"], tokens: TokenInfo[]): string {
+  return paymentSearchParams({ token }, tokens).get("token") ?? token;
+}
+
 /** The filter as the form shows it: whole UTC days (a `to` bound names the last day it covers). */
 function formValues(query: PaymentQuery, tokens: TokenInfo[]): HistoryFilterValues {
   return {
-    token: query.token ? (paymentSearchParams({ token: query.token }, tokens).get("token") ?? "") : "",
+    token: query.token ? tokenParam(query.token, tokens) : "",
     from: query.from !== undefined ? utcDay(query.from) : "",
     to: query.to !== undefined ? utcDay(query.to % DAY_SECONDS === 0 ? query.to - DAY_SECONDS : query.to) : "",
     kind: query.collaborative === undefined ? "all" : query.collaborative ? "collaborative" : "single",
   };
 }
 
-/** Names of the other agents met in collaborative rows (one read of the agent list, only when there are some). */
+/** Names of the other agents met in collaborative rows: one single-agent read per distinct co-agent (a few). */
 async function readCoAgents(rows: PaymentRow[], rune: Hex): Promise<Map<Hex, CoAgent>> {
   const wanted = new Set(
     rows.flatMap((row) => row.collaborative?.runes ?? []).map((r) => r.toLowerCase() as Hex).filter((r) => r !== rune.toLowerCase()),
   );
+  const source = getHistorySource();
+  const found = await Promise.all([...wanted].map((r) => source.getAgent(r)));
   const names = new Map<Hex, CoAgent>();
-  if (wanted.size === 0) return names;
-  const { agents } = await getHistorySource().listAgents();
-  for (const agent of agents) {
-    const key = agent.rune.toLowerCase() as Hex;
-    if (wanted.has(key)) names.set(key, { rune: agent.rune, name: agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}` });
+  for (const snapshot of found) {
+    if (!snapshot) continue;
+    const { agent } = snapshot;
+    names.set(agent.rune.toLowerCase() as Hex, { rune: agent.rune, name: agent.metadata?.name ?? `Agent ${agent.rune.slice(0, 10)}` });
   }
   return names;
 }
@@ -86,7 +92,13 @@ export async function PaymentsSection({
     return { page, coAgents: await readCoAgents(page.rows, rune) };
   });
   const filters = (
-    <HistoryFilters action={base} tokens={tokens} values={formValues(query, tokens)} keep={keep} clearHref={clearHref} />
+    <HistoryFilters
+      action={base}
+      tokens={tokens.map((t) => ({ value: tokenParam(t.address, tokens), label: t.symbol }))}
+      values={formValues(query, tokens)}
+      keep={keep}
+      clearHref={clearHref}
+    />
   );
   if (!result.ok) {
     return (
