@@ -14,6 +14,8 @@ export default defineConfig({
         "RevenueDistributor.sol/**",
         "TestStablecoin.sol/**",
         "Multicall3.sol/**",
+        "DevPriceFeed.sol/**",
+        "AggregatorV3Interface.sol/**",
       ],
     }),
   ],

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import type { Address } from "viem";
-import type { AgentSummary, TokenInfo } from "@/lib/agents";
+import type { Address, Hex } from "viem";
+import type { AgentUsdTotals } from "@/lib/data/agents-usd";
+import type { AgentSummary, TokenInfo } from "@/lib/domain/agent";
+import type { UsdFigure } from "@/lib/domain/reference-currency";
 import { displayFractionDigits, formatFixed } from "@/lib/format";
 import { runeToFuthark } from "@/lib/rune-fingerprint";
 import { FutharkText } from "./FutharkText";
@@ -17,17 +19,26 @@ const STICKY = "sticky left-0 z-10 bg-white dark:bg-stone-900";
 /** AURUNES, the staking token, has 18 decimals; stake is shown with 2 fraction digits everywhere. */
 const STAKE = { symbol: "AURUNES", decimals: 18, fractionDigits: 2 } as const;
 
-type SortKey = "name" | "status" | "stakers" | "staked" | "revenue30d" | "revenueAll" | "stakersPer1000";
+type SortKey = "name" | "status" | "stakers" | "staked" | "revenue30d" | "revenueAll" | "usd30d" | "usdAll" | "stakersPer1000";
 
 const SORT_LABELS: Record<SortKey, string> = {
   revenue30d: "Revenue, 30 d",
   revenueAll: "Revenue, all time",
+  usd30d: "Revenue, 30 d, all tokens in USD",
+  usdAll: "Revenue, all time, all tokens in USD",
   stakersPer1000: "Paid to stakers per 1,000 staked",
   staked: "Staked",
   stakers: "Stakers",
   name: "Name",
   status: "Status",
 };
+
+const USD_EXPLAINED = "Every token’s revenue valued at its USD price feed’s latest answer, added up.";
+
+/** The exact value of a USD figure, for sorting (unavailable sorts lowest). */
+function usdValue(figure: UsdFigure | undefined): bigint | undefined {
+  return figure && "usd" in figure ? figure.usd : undefined;
+}
 
 const PER_1000_LABEL = "Stakers’ 30 d per 1,000 staked";
 const PER_1000_EXPLAINED =
@@ -58,7 +69,18 @@ interface AgentFigures {
  * has one format (fixed fraction digits, the reader's locale) and its unit; phones get one card per agent with
  * its key figures instead of a table that scrolls sideways.
  */
-export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]; tokens: TokenInfo[]; locale: string }) {
+export function AgentsTable({
+  agents,
+  tokens,
+  locale,
+  usd = {},
+}: {
+  agents: AgentSummary[];
+  tokens: TokenInfo[];
+  locale: string;
+  /** USD totals per rune, worked out on the server (lib/data/agents-usd.ts). */
+  usd?: Record<Hex, AgentUsdTotals>;
+}) {
   const [query, setQuery] = useState("");
   const [tokenAddress, setTokenAddress] = useState<Address | undefined>(tokens[0]?.address);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "revenue30d", descending: true });
@@ -83,11 +105,13 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
       staked: (a, b) => compareBigint(a.totalStaked, b.totalStaked),
       revenue30d: (a, b) => (t ? compareBigint(a.revenue30d[t], b.revenue30d[t]) : 0),
       revenueAll: (a, b) => (t ? compareBigint(a.revenueAllTime[t], b.revenueAllTime[t]) : 0),
+      usd30d: (a, b) => compareBigint(usdValue(usd[a.rune]?.revenue30d), usdValue(usd[b.rune]?.revenue30d)),
+      usdAll: (a, b) => compareBigint(usdValue(usd[a.rune]?.revenueAllTime), usdValue(usd[b.rune]?.revenueAllTime)),
       stakersPer1000: (a, b) => (t ? compareBigint(a.stakersPer1000Staked30d[t], b.stakersPer1000Staked30d[t]) : 0),
     };
     const sorted = [...filtered].sort(keyed[sort.key]);
     return sort.descending ? sorted.reverse() : sorted;
-  }, [agents, query, sort, token]);
+  }, [agents, query, sort, token, usd]);
 
   function figures(agent: AgentSummary): AgentFigures {
     const amount = (value: bigint | undefined) =>
@@ -189,7 +213,7 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
       ) : (
         <>
           <div className="hidden overflow-x-auto rounded-xl border border-stone-200 bg-white lg:block dark:border-stone-800 dark:bg-stone-900">
-            <table className="w-full min-w-[920px] text-sm" aria-label="Agents">
+            <table className="w-full min-w-[1120px] text-sm" aria-label="Agents">
               <thead className="border-b border-stone-200 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
                 <tr>
                   {header("name", "Agent", { align: "left", sticky: true })}
@@ -199,6 +223,8 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
                   {header("stakers", "Stakers")}
                   {header("revenue30d", "Revenue 30 d", { unit: symbol })}
                   {header("revenueAll", "Revenue all time", { unit: symbol })}
+                  {header("usd30d", "30 d, all tokens", { unit: "USD", explain: USD_EXPLAINED })}
+                  {header("usdAll", "All time, all tokens", { unit: "USD", explain: USD_EXPLAINED })}
                   {header("stakersPer1000", PER_1000_LABEL, { unit: symbol, explain: PER_1000_EXPLAINED })}
                 </tr>
               </thead>
@@ -220,6 +246,8 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
                       <td className="px-3 py-3 text-right tabular-nums" data-testid="staker-count">{f.stakers}</td>
                       <td className="px-3 py-3 text-right tabular-nums" data-testid="revenue-30d">{f.revenue30d}</td>
                       <td className="px-3 py-3 text-right tabular-nums" data-testid="revenue-all-time">{f.revenueAll}</td>
+                      <UsdCell figure={usd[agent.rune]?.revenue30d} testId="usd-revenue-30d" />
+                      <UsdCell figure={usd[agent.rune]?.revenueAllTime} testId="usd-revenue-all-time" />
                       <td className="px-3 py-3 text-right tabular-nums" data-testid="stakers-per-1000">{f.stakersPer1000}</td>
                     </tr>
                   );
@@ -245,6 +273,8 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
                     <Figure label="Stakers" value={f.stakers} testId="staker-count" />
                     <Figure label="Revenue 30 d" unit={symbol} value={f.revenue30d} testId="revenue-30d" />
                     <Figure label="Revenue all time" unit={symbol} value={f.revenueAll} testId="revenue-all-time" />
+                    <UsdFigureItem label="30 d, all tokens" figure={usd[agent.rune]?.revenue30d} testId="usd-revenue-30d" />
+                    <UsdFigureItem label="All time, all tokens" figure={usd[agent.rune]?.revenueAllTime} testId="usd-revenue-all-time" />
                     <Figure label={PER_1000_LABEL} unit={symbol} value={f.stakersPer1000} testId="stakers-per-1000" wide />
                   </dl>
                 </li>
@@ -255,7 +285,8 @@ export function AgentsTable({ agents, tokens, locale }: { agents: AgentSummary[]
       )}
       {agents.length > 0 && (
         <p className="mt-3 max-w-3xl text-xs text-stone-500 dark:text-stone-400">
-          Revenue is everything clients paid the agent, before the split. {PER_1000_LABEL} is what stakers themselves
+          Revenue is everything clients paid the agent, before the split. The USD columns add up every token at its price
+          feed’s latest answer; when a needed price is missing or out of date they say so instead. {PER_1000_LABEL} is what stakers themselves
           were paid: the stakers part of the last 30 days’ payments per 1,000 AURUNES staked today (streamed to them over
           the reward window). Amounts are rounded down.
         </p>
@@ -281,6 +312,38 @@ function AgentIdentity({ agent }: { agent: AgentSummary }) {
         </span>
       </span>
     </Link>
+  );
+}
+
+const UNAVAILABLE_CLASS = "text-xs text-stone-500 dark:text-stone-400";
+
+/** A USD total in the table: the amount, or "price unavailable" with the reason on hover. */
+function UsdCell({ figure, testId }: { figure: UsdFigure | undefined; testId: string }) {
+  const unavailable = figure === undefined || "note" in figure;
+  return (
+    <td
+      className={`px-3 py-3 text-right tabular-nums ${unavailable ? UNAVAILABLE_CLASS : ""}`}
+      data-testid={testId}
+      title={figure && "note" in figure ? figure.note : undefined}
+    >
+      {figure?.text ?? "—"}
+    </td>
+  );
+}
+
+/** A USD total on an agent card. */
+function UsdFigureItem({ label, figure, testId }: { label: string; figure: UsdFigure | undefined; testId: string }) {
+  return (
+    <div>
+      <dt className="text-xs text-stone-500 dark:text-stone-400">{label}</dt>
+      <dd
+        className={`font-medium tabular-nums ${figure === undefined || "note" in figure ? UNAVAILABLE_CLASS : ""}`}
+        data-testid={testId}
+        title={figure && "note" in figure ? figure.note : undefined}
+      >
+        {figure?.text ?? "—"}
+      </dd>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { RuneStatus } from "@/lib/agents";
+import type { RuneStatus } from "@/lib/domain/agent";
 
 // One colour per status, everywhere a status is shown: a suspended rune must never look like an active one.
 const STATUS_STYLE: Record<RuneStatus, string> = {

@@ -1,4 +1,4 @@
-import type { RuneStatus } from "@/lib/agents";
+import type { RuneStatus } from "@/lib/domain/agent";
 
 // What a non-active status means for a staker, in the contract's own terms: RevenueDistributor refuses payments
 // and stakes unless the rune is Active, and `withdraw` skips the unbonding wait unless the rune is Active.

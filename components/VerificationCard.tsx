@@ -1,5 +1,5 @@
 import type { AgentMetadata } from "@/lib/agent-metadata";
-import type { RuneStatus } from "@/lib/agents";
+import type { RuneStatus } from "@/lib/domain/agent";
 import type { RegistrationCheck } from "@/lib/domain/registration-check";
 import { CheckRow } from "@/components/CheckRow";
 import { shortHex } from "@/lib/format";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { type Address, type Hex, zeroAddress } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../contracts-abi/generated";
 import { parseAgentMetadata } from "../lib/agent-metadata";
-import { perThousandStaked } from "../lib/agents";
+import { perThousandStaked } from "../lib/domain/agent";
 import { formatFixed } from "../lib/format";
 import { demoAgents } from "../scripts/seed-agents";
 import { expect, test } from "./support/fixtures";

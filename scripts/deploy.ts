@@ -1,7 +1,8 @@
 /**
- * Deploys Aurorune (AURUNES, RuneRegistry, RevenueDistributor, and on a local chain TestStablecoin and
- * Multicall3), wires the registry to the distributor, allows ETH, AURUNES and the stablecoin, and writes
- * `contracts-abi/deployments/<chainId>.json`.
+ * Deploys Aurorune (AURUNES, RuneRegistry, RevenueDistributor, and on a local chain TestStablecoin, Multicall3
+ * and one DevPriceFeed per payment token), wires the registry to the distributor, allows ETH, AURUNES and the
+ * stablecoin, and writes `contracts-abi/deployments/<chainId>.json` (with `priceFeeds` on the local chain: the
+ * feeds start empty, the seed writes their prices; real networks name Chainlink's feeds in `PRICE_FEEDS`).
  *
  * CLI: `tsx scripts/deploy.ts [--rpc URL]` (or `npm run deploy -- --rpc URL`). Library: {@link deployAurorune},
  * used by `npm run dev` and the test setups.
@@ -51,6 +52,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import {
   aurunesTokenAbi,
+  devPriceFeedAbi,
   multicall3Abi,
   revenueDistributorAbi,
   runeRegistryAbi,
@@ -117,6 +119,9 @@ export interface AuroruneContracts {
   multicall3?: Address;
 }
 
+/** Decimals of the local chain's USD feeds, as Chainlink's USD pairs have. */
+export const DEV_PRICE_FEED_DECIMALS = 8;
+
 /** The content of `contracts-abi/deployments/<chainId>.json`. */
 export interface AuroruneDeployment {
   generatedBy: string;
@@ -130,6 +135,11 @@ export interface AuroruneDeployment {
   contracts: AuroruneContracts;
   /** Tokens allowed for payments at deployment, in allow-list order (address(0) is ETH). */
   allowedTokens: Address[];
+  /**
+   * Local chain only: the USD price feed (DevPriceFeed, owned by the deployer, {@link DEV_PRICE_FEED_DECIMALS}
+   * decimals, no answer until the seed writes one) of each payment token, by token address.
+   */
+  priceFeeds?: Record<Address, Address>;
   parameters: {
     /** Decimal string of wei (JSON has no bigint). */
     aurunesSupply: string;
@@ -251,6 +261,29 @@ export async function deployAurorune(options: DeployAuroruneOptions): Promise<Au
   const multicall3 = isLocal
     ? batch.deploy("Multicall3", multicall3Abi, encodeDeployData({ abi: multicall3Abi, bytecode: readBytecode("Multicall3") }))
     : undefined;
+  // After the contracts above, so their addresses (from the deployer's nonces) stay what they always were.
+  const priceFeeds: Record<Address, Address> | undefined = isLocal
+    ? Object.fromEntries(
+        (
+          [
+            [zeroAddress, "ETH / USD"],
+            [aurunesToken, "AURUNES / USD"],
+            [stablecoin, givenStablecoin === undefined ? "tUSD / USD" : "Stablecoin / USD"],
+          ] as const
+        ).map(([token, description]) => [
+          token,
+          batch.deploy(
+            `DevPriceFeed(${description})`,
+            devPriceFeedAbi,
+            encodeDeployData({
+              abi: devPriceFeedAbi,
+              bytecode: readBytecode("DevPriceFeed"),
+              args: [deployer, DEV_PRICE_FEED_DECIMALS, description],
+            }),
+          ),
+        ]),
+      )
+    : undefined;
   const created = await batch.send();
   const blockOf = (address: Address) =>
     created.find((receipt) => receipt.contractAddress?.toLowerCase() === address.toLowerCase())?.blockNumber;
@@ -292,6 +325,7 @@ export async function deployAurorune(options: DeployAuroruneOptions): Promise<Au
     admin,
     contracts: { aurunesToken, runeRegistry, revenueDistributor, stablecoin, ...(multicall3 ? { multicall3 } : {}) },
     allowedTokens: wired ? allowedTokens : [],
+    ...(priceFeeds ? { priceFeeds } : {}),
     parameters: {
       aurunesSupply: parameters.aurunesSupply.toString(),
       ruleDelay: parameters.ruleDelay,
@@ -532,6 +566,9 @@ async function main(argv: string[]): Promise<void> {
   const started = Date.now();
   const deployment = await deployAurorune({ rpcUrl, log: (line) => console.log(line) });
   for (const [name, address] of Object.entries(deployment.contracts)) console.log(`  ${name.padEnd(19)} ${address}`);
+  for (const [token, feed] of Object.entries(deployment.priceFeeds ?? {})) {
+    console.log(`  ${"price feed".padEnd(19)} ${feed} (USD per ${token === zeroAddress ? "ETH" : token})`);
+  }
   console.log(
     `Deployed on chain ${deployment.chainId} from block ${deployment.deploymentBlock} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -3,13 +3,16 @@
  * contracts, seeds ~90 days of demo activity up to now, and serves the app with `next dev`. Ctrl-C stops
  * everything it started. Ports: ANVIL_PORT (8545) and PORT (3000). The app listens on 127.0.0.1 only (its
  * dev accounts sign with anvil's keys); HOST=0.0.0.0 opens it to the network on purpose.
+ *
+ * `npm run dev -- --payments N` seeds N extra payments on top of the demo (long history).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { deployAurorune, describeDeployFailure } from "./deploy";
 import { AnvilStartError, type RunningAnvil, isPortFree, startAnvil, stopProcess } from "./lib/anvil";
 import { ensureContractsBuilt, projectRoot } from "./lib/artifacts";
-import { SEED_HISTORY_DAYS, seedDemo } from "./seed";
+import { SEED_HISTORY_DAYS, SeedOptionError, parsePaymentsOption, progressPrinter, seedDemo } from "./seed";
 
 const DAY = 86_400n;
 
@@ -21,7 +24,19 @@ function portFrom(name: string, fallback: number): number {
   return port;
 }
 
+/** `--payments N` (the only option). */
+function extraPaymentsFrom(argv: string[]): number {
+  let values: { payments?: string };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { payments: { type: "string" } }, strict: true }));
+  } catch (error) {
+    throw new SeedOptionError(error instanceof Error ? error.message : String(error));
+  }
+  return parsePaymentsOption(values.payments);
+}
+
 async function main(): Promise<void> {
+  const extraPayments = extraPaymentsFrom(process.argv.slice(2));
   const anvilPort = portFrom("ANVIL_PORT", 8545);
   const appPort = portFrom("PORT", 3000);
   const host = process.env.HOST?.trim() || "127.0.0.1";
@@ -47,7 +62,14 @@ async function main(): Promise<void> {
   anvil = await startAnvil({ port: anvilPort, timestamp: now - BigInt(SEED_HISTORY_DAYS + 1) * DAY, accounts: 20 });
   const deployment = await deployAurorune({ rpcUrl: anvil.rpcUrl, log: (line) => console.log(`  ${line}`) });
   console.log(`deployed: distributor ${deployment.contracts.revenueDistributor}`);
-  const seed = await seedDemo({ rpcUrl: anvil.rpcUrl, deployment, endAt: now, log: (line) => console.log(`  ${line}`) });
+  const seed = await seedDemo({
+    rpcUrl: anvil.rpcUrl,
+    deployment,
+    endAt: now,
+    log: (line) => console.log(`  ${line}`),
+    extraPayments,
+    progress: progressPrinter("  "),
+  });
   console.log(`seeded ${Object.keys(seed.runes).length} agents, ${seed.payments} payments (${seed.transactions} transactions) in ${seed.seconds.toFixed(1)} s`);
 
   const loopbackOnly = host === "127.0.0.1" || host === "localhost" || host === "::1";
@@ -72,6 +94,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof SeedOptionError) {
+    console.error(`npm run dev: ${error.message.split("\n")[0]}`);
+    process.exit(2);
+  }
   const message =
     error instanceof AnvilStartError ? error.message : describeDeployFailure(error);
   console.error(`npm run dev: ${message}`);

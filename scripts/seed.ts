@@ -8,7 +8,10 @@
  * Speed: automine is off; each simulated day's transactions are sent with explicit nonces and gas, then
  * mined together in one block at that day's timestamp (anvil stalls on thousands of one-tx blocks).
  *
- * CLI: `tsx scripts/seed.ts [--rpc URL]` after `npm run deploy` on a chain started in the past
+ * Long history: `--payments N` adds N payments spread over the agents, tokens and days (scripts/seed-payments.ts);
+ * without it the demo is exactly the same as ever.
+ *
+ * CLI: `tsx scripts/seed.ts [--rpc URL] [--payments N]` after `npm run deploy` on a chain started in the past
  * (`npm run dev` does all of this).
  */
 import { readFileSync } from "node:fs";
@@ -31,6 +34,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import {
   aurunesTokenAbi,
+  devPriceFeedAbi,
   revenueDistributorAbi,
   runeRegistryAbi,
   testStablecoinAbi,
@@ -42,6 +46,8 @@ import { signCollaborativeReceipt, signServiceReceipt } from "../lib/receipts/si
 import type { AuroruneDeployment } from "./deploy";
 import { projectRoot } from "./lib/artifacts";
 import { type DemoAgent, demoAgents, demoMetadataURI, demoSignerKey } from "./seed-agents";
+import { ExtraPayments, MAX_EXTRA_PAYMENTS } from "./seed-payments";
+import { demoAnswer } from "./seed-prices";
 
 /** Days of history the seed writes; the chain must start at least this long ago. */
 export const SEED_HISTORY_DAYS = 90;
@@ -57,7 +63,10 @@ const ROLES = {
 /** What the seed created, for the dev banner and the e2e tests. */
 export interface SeedSummary {
   runes: Record<string, Hex>;
+  /** Every payment, extra ones included. */
   payments: number;
+  /** Of which added by `extraPayments`. */
+  extraPayments: number;
   transactions: number;
   seconds: number;
 }
@@ -155,6 +164,10 @@ export async function seedDemo(options: {
   deployment: AuroruneDeployment;
   endAt?: bigint;
   log?: (line: string) => void;
+  /** Payments to add on top of the demo's own (long history). Default 0. */
+  extraPayments?: number;
+  /** Called after each day of extra payments with how many are written so far. */
+  progress?: (done: number, total: number) => void;
 }): Promise<SeedSummary> {
   const started = Date.now();
   const log = options.log ?? (() => {});
@@ -170,6 +183,24 @@ export async function seedDemo(options: {
   if (latest.timestamp > startAt) {
     throw new Error(`the chain starts too late for ${SEED_HISTORY_DAYS} days of history (start anvil with --timestamp)`);
   }
+  // One answer per feed per seeded day, written by the feeds' owner (the deployer), the last one in the seed's
+  // last block: the prices are fresh at the seeded chain's "now", whatever the time travel.
+  const feeds = Object.entries(options.deployment.priceFeeds ?? {}) as [Address, Address][];
+  const writePrices = (day: number) => {
+    for (const [token, feed] of feeds) {
+      const answer = demoAnswer(token, day, SEED_HISTORY_DAYS, contracts);
+      if (answer !== undefined) {
+        batcher.call(options.deployment.deployer, feed, devPriceFeedAbi, "setAnswer", [answer], `price of ${token} on day ${day}`);
+      }
+    }
+  };
+  if (feeds.length === 0) log("no price feeds in the deployment: USD values will read \"price unavailable\"");
+  const extraCount = options.extraPayments ?? 0;
+  if (!Number.isSafeInteger(extraCount) || extraCount < 0 || extraCount > MAX_EXTRA_PAYMENTS) {
+    throw new SeedOptionError(`extra payments must be a whole number from 0 to ${MAX_EXTRA_PAYMENTS} (got ${extraCount})`);
+  }
+  const signers = new Map(demoAgents.map((agent) => [agent.slug, privateKeyToAccount(demoSignerKey(agent.slug))]));
+  let extras: ExtraPayments | undefined;
   await batcher.rpc("evm_setAutomine", [false]);
   try {
     // Day 0: agents, balances, approvals, stakes.
@@ -208,6 +239,7 @@ export async function seedDemo(options: {
       }
       batcher.call(staker, contracts.aurunesToken, aurunesTokenAbi, "approve", [distributor, maxUint256], "approve stake");
     }
+    writePrices(0);
     await batcher.mine(startAt);
 
     // Stakes: every staker backs two or three agents with different amounts (the suspended one included).
@@ -222,8 +254,28 @@ export async function seedDemo(options: {
     });
     await batcher.mine(startAt + 3_600n);
 
+    if (extraCount > 0) {
+      extras = new ExtraPayments({
+        rpcUrl: options.rpcUrl,
+        count: extraCount,
+        days: SEED_HISTORY_DAYS,
+        startAt,
+        chainId,
+        contracts,
+        governor,
+        agents: demoAgents,
+        runes,
+        signers,
+        progress: (done) => options.progress?.(done, extraCount),
+      });
+      await extras.prepare();
+      for (const call of extras.setupCalls()) {
+        batcher.call(call.from, call.to, call.abi, call.functionName, call.args, call.label);
+      }
+      await batcher.mine(startAt + 7_200n);
+    }
+
     // 90 days of paid services.
-    const signers = new Map(demoAgents.map((agent) => [agent.slug, privateKeyToAccount(demoSignerKey(agent.slug))]));
     const weighted = demoAgents.flatMap((agent) => Array.from({ length: agent.popularity }, () => agent));
     const tokens = [
       { address: zeroAddress, amount: () => parseEther((0.005 + rand() * 0.25).toFixed(4)) },
@@ -233,6 +285,8 @@ export async function seedDemo(options: {
     let payments = 0;
     for (let day = 1; day <= SEED_HISTORY_DAYS; day++) {
       const dayStart = startAt + BigInt(day) * DAY;
+      // Mined in the day's early hours, before the demo's own block of the day.
+      await extras?.writeDay(day);
       const suspended = day >= 80;
       const perDay = 3 + Math.floor(rand() * 4);
       for (let i = 0; i < perDay; i++) {
@@ -304,13 +358,56 @@ export async function seedDemo(options: {
         const vetoer = await firstStakerOf(client, distributor, runes["valkyrie-vision"] as Hex);
         if (vetoer) batcher.call(vetoer, distributor, revenueDistributorAbi, "vetoSplitProposal", [runes["valkyrie-vision"]], "veto");
       }
+      writePrices(day);
       await batcher.mine(dayStart + BigInt(Math.floor(rand() * 20_000)) + 36_000n);
       if (day % 30 === 0) log(`seeded day ${day} of ${SEED_HISTORY_DAYS}`);
     }
-    return { runes, payments, transactions: batcher.transactions, seconds: (Date.now() - started) / 1000 };
+    const extraPayments = extras?.done ?? 0;
+    return {
+      runes,
+      payments: payments + extraPayments,
+      extraPayments,
+      transactions: batcher.transactions + extraPayments,
+      seconds: (Date.now() - started) / 1000,
+    };
   } finally {
+    await extras?.release();
     await batcher.rpc("evm_setAutomine", [true]);
   }
+}
+
+/** A bad seed option (the CLI exits with code 2). */
+export class SeedOptionError extends Error {
+  override name = "SeedOptionError";
+}
+
+/**
+ * Parses the value of `--payments`: a whole number from 0 to {@link MAX_EXTRA_PAYMENTS}, digits with optional
+ * `_` or `,` separators ("10000", "10_000", "10,000").
+ */
+export function parsePaymentsOption(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const digits = text.trim().replace(/[_,]/g, "");
+  if (!/^\d+$/.test(digits) || Number(digits) > MAX_EXTRA_PAYMENTS) {
+    throw new SeedOptionError(`--payments must be a whole number from 0 to ${MAX_EXTRA_PAYMENTS.toLocaleString("en-US")} (got "${text}")`);
+  }
+  return Number(digits);
+}
+
+/** Renders extra-payment progress: one line rewritten in place on a terminal, a line per tenth otherwise. */
+export function progressPrinter(prefix = ""): (done: number, total: number) => void {
+  const started = Date.now();
+  let lastTenth = -1;
+  return (done, total) => {
+    const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+    const line = `${prefix}extra payments ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} (${elapsed} s)`;
+    if (process.stdout.isTTY) {
+      process.stdout.write(`\r${line}${done === total ? "\n" : ""}`);
+    } else if (Math.floor((done * 10) / total) > lastTenth) {
+      lastTenth = Math.floor((done * 10) / total);
+      console.log(line);
+    }
+  };
 }
 
 /** The first seeded staker with active stake on `rune`. */
@@ -328,7 +425,20 @@ async function firstStakerOf(client: PublicClient, distributor: Address, rune: H
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rpc: { type: "string" } } });
+  let values: { rpc?: string; payments?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { rpc: { type: "string" }, payments: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new SeedOptionError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    console.log("Usage: tsx scripts/seed.ts [--rpc URL] [--payments N]   (N extra payments over the 90 days)");
+    return;
+  }
+  const extraPayments = parsePaymentsOption(values.payments);
   const rpcUrl = values.rpc ?? process.env.RPC_URL ?? "http://127.0.0.1:8545";
   const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0 }) });
   const chainId = await client.getChainId().catch(() => {
@@ -336,12 +446,17 @@ async function main(): Promise<void> {
   });
   const file = path.join(projectRoot, "contracts-abi", "deployments", `${chainId}.json`);
   const deployment = JSON.parse(readFileSync(file, "utf8")) as AuroruneDeployment;
-  const summary = await seedDemo({ rpcUrl, deployment, log: console.log });
-  console.log(`seeded ${summary.payments} payments (${summary.transactions} transactions) in ${summary.seconds.toFixed(1)} s`);
+  const summary = await seedDemo({ rpcUrl, deployment, log: console.log, extraPayments, progress: progressPrinter() });
+  const extra = summary.extraPayments > 0 ? `, ${summary.extraPayments} of them extra` : "";
+  console.log(`seeded ${summary.payments} payments${extra} (${summary.transactions} transactions) in ${summary.seconds.toFixed(1)} s`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
+    if (error instanceof SeedOptionError) {
+      console.error(`seed: ${error.message.split("\n")[0]}`);
+      process.exit(2);
+    }
     console.error(`seed failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
     process.exit(1);
   });

@@ -1,6 +1,7 @@
 import { AgentsTable } from "@/components/AgentsTable";
 import { ChainError } from "@/components/ChainError";
-import { loadAgents } from "@/lib/agents";
+import { readAgentsUsd } from "@/lib/data/agents-usd";
+import { getHistorySource } from "@/lib/data/factory";
 import { getPublicClient } from "@/lib/server/chain";
 import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
@@ -9,8 +10,10 @@ import { readChain } from "@/lib/server/read-chain";
 export const dynamic = "force-dynamic";
 
 export default async function AgentsPage() {
-  const result = await readChain((config) => loadAgents(getPublicClient(), config));
+  const result = await readChain(() => getHistorySource().listAgents());
   const locale = await requestLocale();
+  // USD totals are worked out here, on the server: the table receives finished figures, no price code.
+  const usd = result.ok ? await readAgentsUsd(getPublicClient(), { snapshot: result.data, config: result.config, locale }) : undefined;
   return (
     <>
       <div className="mb-6">
@@ -21,7 +24,7 @@ export default async function AgentsPage() {
         </p>
       </div>
       {result.ok ? (
-        <AgentsTable agents={result.data.agents} tokens={result.data.tokens} locale={locale} />
+        <AgentsTable agents={result.data.agents} tokens={result.data.tokens} locale={locale} usd={usd} />
       ) : (
         <ChainError title={result.title} detail={result.detail} />
       )}

@@ -1,6 +1,5 @@
 import { ChainError } from "@/components/ChainError";
-import { loadTokenList } from "@/lib/agents";
-import { getPublicClient } from "@/lib/server/chain";
+import { getHistorySource } from "@/lib/data/factory";
 import { requestLocale } from "@/lib/server/locale";
 import { readChain } from "@/lib/server/read-chain";
 import { PortfolioIsland } from "./_components/PortfolioIsland";
@@ -11,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** The staker's page: every position of the connected account, its rewards and balances, claim all at once. */
 export default async function PortfolioPage() {
-  const result = await readChain((config) => loadTokenList(getPublicClient(), config));
+  const result = await readChain(() => getHistorySource().listTokens());
   if (!result.ok) return <ChainError title={result.title} detail={result.detail} />;
   const locale = await requestLocale();
   return (

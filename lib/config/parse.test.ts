@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, RPC_RELAY_PATH, parseConfig, redactUrl } from "./parse";
+import { ConfigError, DEFAULT_PRICE_MAX_AGE_SECONDS, RPC_RELAY_PATH, parseConfig, parsePriceFeeds, redactUrl } from "./parse";
 import { toPublicConfig } from "./public";
 import { checkRelayRequest } from "./rpc-relay";
 
-function deployment(chainId: number): string {
-  const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
+const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
+
+function deployment(chainId: number, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
     chainId,
     deploymentBlock: 7,
@@ -15,8 +16,14 @@ function deployment(chainId: number): string {
       stablecoin: address(4),
       multicall3: address(5),
     },
+    ...extra,
   });
 }
+
+const ETH = "0x0000000000000000000000000000000000000000";
+const USDC = "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48";
+const ETH_FEED = "0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419";
+const USDC_FEED = "0x8fFfFfd4AfB6115b954Bd326cbe7B4BA576818f6";
 
 const SECRET_RPC = "https://eth-sepolia.example/v2/secret-api-key";
 
@@ -57,6 +64,51 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ CHAIN_ID: "11155111" }, () => deployment(11155111))).toThrow(/RPC_URL is required/);
     expect(() => parseConfig({}, () => undefined)).toThrow(/no deployment for chain 31337/);
     expect(() => parseConfig({ CHAIN_ID: "1" , RPC_URL: SECRET_RPC }, () => deployment(31337))).toThrow(/is for chain 31337/);
+  });
+});
+
+describe("price feeds", () => {
+  it("reads PRICE_FEEDS as token=feed pairs, keyed by lowercase token address", () => {
+    const config = parseConfig(
+      { CHAIN_ID: "1", RPC_URL: SECRET_RPC, PRICE_FEEDS: ` ${ETH}=${ETH_FEED} , ${USDC}=${USDC_FEED},` },
+      () => deployment(1),
+    );
+    expect(config.priceFeeds).toEqual({ [ETH]: ETH_FEED, [USDC.toLowerCase()]: USDC_FEED });
+  });
+
+  it("uses the deployment file's priceFeeds when PRICE_FEEDS is not set, and PRICE_FEEDS over them when it is", () => {
+    const file = () => deployment(31337, { priceFeeds: { [address(4)]: address(9) } });
+    expect(parseConfig({}, file).priceFeeds).toEqual({ [address(4)]: address(9) });
+    expect(parseConfig({ PRICE_FEEDS: `${ETH}=${ETH_FEED}` }, file).priceFeeds).toEqual({ [ETH]: ETH_FEED });
+    expect(parseConfig({}, () => deployment(31337)).priceFeeds).toEqual({});
+  });
+
+  it("refuses malformed PRICE_FEEDS with the offending pair", () => {
+    expect(() => parsePriceFeeds(`${ETH}:${ETH_FEED}`)).toThrow(/is not <token address>=<feed address>/);
+    expect(() => parsePriceFeeds(`${ETH}=${ETH_FEED}=${ETH_FEED}`)).toThrow(ConfigError);
+    expect(() => parsePriceFeeds(`0x1234=${ETH_FEED}`)).toThrow(/"0x1234" is not a token address/);
+    expect(() => parsePriceFeeds(`${ETH}=feed`)).toThrow(/"feed" is not a feed address/);
+    expect(() => parsePriceFeeds(`${USDC}=${USDC_FEED},${USDC.toLowerCase()}=${ETH_FEED}`)).toThrow(/twice/);
+  });
+
+  it("refuses a deployment file whose priceFeeds are malformed", () => {
+    expect(() => parseConfig({}, () => deployment(31337, { priceFeeds: [address(9)] }))).toThrow(/priceFeeds must map/);
+    expect(() => parseConfig({}, () => deployment(31337, { priceFeeds: { [address(4)]: 7 } }))).toThrow(/invalid entry/);
+  });
+
+  it("reads PRICE_MAX_AGE_SECONDS, defaulting to a day and an hour", () => {
+    expect(parseConfig({}, () => deployment(31337)).priceMaxAgeSeconds).toBe(DEFAULT_PRICE_MAX_AGE_SECONDS);
+    expect(DEFAULT_PRICE_MAX_AGE_SECONDS).toBe(90_000);
+    expect(parseConfig({ PRICE_MAX_AGE_SECONDS: " 3600 " }, () => deployment(31337)).priceMaxAgeSeconds).toBe(3_600);
+    for (const bad of ["0", "-5", "1.5", "one hour", "31536001"]) {
+      expect(() => parseConfig({ PRICE_MAX_AGE_SECONDS: bad }, () => deployment(31337))).toThrow(/PRICE_MAX_AGE_SECONDS must be/);
+    }
+  });
+
+  it("keeps feeds and staleness out of what the browser sees", () => {
+    const config = parseConfig({ PRICE_FEEDS: `${ETH}=${ETH_FEED}` }, () => deployment(31337));
+    expect(toPublicConfig(config)).not.toHaveProperty("priceFeeds");
+    expect(toPublicConfig(config)).not.toHaveProperty("priceMaxAgeSeconds");
   });
 });
 

@@ -6,6 +6,12 @@ export const CANONICAL_MULTICALL3: Address = "0xcA11bde05977b3631167028862bE2a17
 /** Chain id of the local development chain. */
 export const LOCAL_CHAIN_ID = 31337;
 
+/**
+ * Default of `PRICE_MAX_AGE_SECONDS`: 25 hours. Chainlink's slowest USD feeds (stablecoins) update at least once
+ * every 24 hours (their heartbeat); the extra hour covers a late round without accepting a feed that has stopped.
+ */
+export const DEFAULT_PRICE_MAX_AGE_SECONDS = 90_000;
+
 /** Path of the app's own read-only JSON-RPC relay (app/api/rpc/route.ts). */
 export const RPC_RELAY_PATH = "/api/rpc";
 
@@ -37,6 +43,14 @@ export interface AppConfig {
     multicall3: Address;
   };
   multicall3BlockCreated?: number;
+  /**
+   * USD price feed (a Chainlink-style `AggregatorV3Interface`) per payment token, keyed by the token's lowercase
+   * address (`0x0000…0000` is ETH): `PRICE_FEEDS` when set, else the deployment file's `priceFeeds`. A token
+   * without a feed has no USD value ("price unavailable").
+   */
+  priceFeeds: Record<Address, Address>;
+  /** A feed's answer older than this (seconds of chain time) is stale: no USD value is shown from it. */
+  priceMaxAgeSeconds: number;
 }
 
 /** A configuration problem, with a message that says how to fix it. */
@@ -53,6 +67,8 @@ export interface ConfigEnv {
   EXPLORER_URL?: string;
   WALLETCONNECT_PROJECT_ID?: string;
   DEPLOYMENT_FILE?: string;
+  PRICE_FEEDS?: string;
+  PRICE_MAX_AGE_SECONDS?: string;
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -111,6 +127,7 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
     deploymentBlock?: unknown;
     blocks?: { multicall3?: unknown };
     contracts?: Record<string, unknown>;
+    priceFeeds?: unknown;
   };
   if (parsed.chainId !== chainId) {
     throw new ConfigError(`${deploymentFile} is for chain ${String(parsed.chainId)}, not CHAIN_ID ${chainId}`);
@@ -123,6 +140,10 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
     return value as Address;
   };
   const multicall3 = parsed.contracts?.multicall3 === undefined ? CANONICAL_MULTICALL3 : address("multicall3");
+  const priceFeedsText = env.PRICE_FEEDS?.trim();
+  const priceFeeds = priceFeedsText
+    ? parsePriceFeeds(priceFeedsText)
+    : deploymentPriceFeeds(parsed.priceFeeds, deploymentFile);
   return {
     chainId,
     chainName: env.CHAIN_NAME?.trim() || (isLocal ? "Local chain" : `Chain ${chainId}`),
@@ -140,5 +161,60 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
       multicall3,
     },
     multicall3BlockCreated: typeof parsed.blocks?.multicall3 === "number" ? parsed.blocks.multicall3 : undefined,
+    priceFeeds,
+    priceMaxAgeSeconds: parsePriceMaxAge(env.PRICE_MAX_AGE_SECONDS),
   };
+}
+
+/**
+ * Parses `PRICE_FEEDS`: comma-separated `<token address>=<feed address>` pairs, ETH as the zero address. Keys come
+ * back lowercase; a token named twice, or a malformed pair, is refused with the pair quoted.
+ *
+ * @example
+ * parsePriceFeeds("0x0000000000000000000000000000000000000000=0x694AA1769357215DE4FAC081bf1f309aDC325306")
+ * // { "0x0000000000000000000000000000000000000000": "0x694AA1769357215DE4FAC081bf1f309aDC325306" }
+ */
+export function parsePriceFeeds(text: string): Record<Address, Address> {
+  const feeds: Record<Address, Address> = {};
+  for (const raw of text.split(",")) {
+    const pair = raw.trim();
+    if (pair === "") continue; // a trailing comma
+    const [token, feed, ...rest] = pair.split("=").map((part) => part.trim());
+    if (token === undefined || feed === undefined || rest.length > 0) {
+      throw new ConfigError(`PRICE_FEEDS: "${pair}" is not <token address>=<feed address>`);
+    }
+    if (!ADDRESS.test(token)) throw new ConfigError(`PRICE_FEEDS: "${token}" is not a token address (in "${pair}")`);
+    if (!ADDRESS.test(feed)) throw new ConfigError(`PRICE_FEEDS: "${feed}" is not a feed address (in "${pair}")`);
+    const key = token.toLowerCase() as Address;
+    if (key in feeds) throw new ConfigError(`PRICE_FEEDS names the token ${token} twice`);
+    feeds[key] = feed as Address;
+  }
+  return feeds;
+}
+
+/** The deployment file's `priceFeeds` (written by scripts/deploy.ts on the local chain), or none. */
+function deploymentPriceFeeds(value: unknown, deploymentFile: string): Record<Address, Address> {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${deploymentFile}: priceFeeds must map token addresses to feed addresses`);
+  }
+  const feeds: Record<Address, Address> = {};
+  for (const [token, feed] of Object.entries(value)) {
+    if (!ADDRESS.test(token) || typeof feed !== "string" || !ADDRESS.test(feed)) {
+      throw new ConfigError(`${deploymentFile}: priceFeeds has an invalid entry for "${token}"`);
+    }
+    feeds[token.toLowerCase() as Address] = feed as Address;
+  }
+  return feeds;
+}
+
+/** `PRICE_MAX_AGE_SECONDS`: a whole number of seconds from 1 to a year; default {@link DEFAULT_PRICE_MAX_AGE_SECONDS}. */
+function parsePriceMaxAge(text: string | undefined): number {
+  const value = text?.trim();
+  if (!value) return DEFAULT_PRICE_MAX_AGE_SECONDS;
+  const seconds = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds >= 1 && seconds <= 365 * 86_400)) {
+    throw new ConfigError(`PRICE_MAX_AGE_SECONDS must be a whole number of seconds from 1 to 31536000 (got "${value}")`);
+  }
+  return seconds;
 }

@@ -5,7 +5,7 @@ import type { AppConfig } from "./parse";
  * this type, and server components build it with {@link toPublicConfig} (never by passing an `AppConfig`, which
  * would serialise the server's URL into the page).
  */
-export type PublicConfig = Omit<AppConfig, "rpcUrl" | "publicRpcUrl" | "deploymentBlock"> & {
+export type PublicConfig = Omit<AppConfig, "rpcUrl" | "publicRpcUrl" | "deploymentBlock" | "priceFeeds" | "priceMaxAgeSeconds"> & {
   /** JSON-RPC endpoint for the browser's reads: an absolute URL, or the same-origin relay path. */
   rpcUrl: string;
 };

@@ -16,6 +16,8 @@ export function getConfig(): AppConfig {
     EXPLORER_URL: env.EXPLORER_URL,
     WALLETCONNECT_PROJECT_ID: env.WALLETCONNECT_PROJECT_ID,
     DEPLOYMENT_FILE: env.DEPLOYMENT_FILE,
+    PRICE_FEEDS: env.PRICE_FEEDS,
+    PRICE_MAX_AGE_SECONDS: env.PRICE_MAX_AGE_SECONDS,
   };
   cached ??= parseConfig(variables, (file) => {
     const resolved = path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);

@@ -1,5 +1,5 @@
 import type { Address, Hex } from "viem";
-import type { AgentSummary, AgentsSnapshot, TokenInfo } from "../agents";
+import type { AgentSummary, AgentsSnapshot, TokenInfo } from "../domain/agent";
 
 /**
  * The read side of Aurorune: everything pages, API routes and CSV exports read about agents and their revenue
@@ -14,6 +14,8 @@ export interface HistorySource {
   listAgents(): Promise<AgentsSnapshot>;
   /** One agent (no read of the others), or `undefined` when no agent has this rune. */
   getAgent(rune: Hex): Promise<AgentSnapshot | undefined>;
+  /** The distributor's tokens (allowed or not: balances can be owed in a token no longer accepted), at the head. */
+  listTokens(): Promise<TokenInfo[]>;
   /** Sums of payments since a chain time, per rune and token (all runes, or one). */
   revenueTotals(query: RevenueTotalsQuery): Promise<RevenueTotals>;
   /** One page of payments, newest first, matching a filter. */

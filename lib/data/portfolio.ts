@@ -1,7 +1,8 @@
 import type { Address, Hex, PublicClient } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../../contracts-abi/generated";
 import { parseAgentMetadata } from "../agent-metadata";
-import { type DeveloperRune, type Portfolio, type PortfolioPosition, RUNE_STATUSES } from "../domain/portfolio";
+import { RUNE_STATUSES } from "../domain/agent";
+import type { DeveloperRune, Portfolio, PortfolioPosition } from "../domain/portfolio";
 
 /** Parameters of {@link readPortfolio}. */
 export interface ReadPortfolioParameters {

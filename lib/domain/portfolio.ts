@@ -1,11 +1,8 @@
 import type { Address, Hex } from "viem";
+import type { RuneStatus } from "./agent";
 import { type StreamSnapshot, accruedBetween } from "./stream";
 
 const DAY = 86_400n;
-
-/** Lifecycle of a rune, as named by the registry (index = the contract's enum value). */
-export const RUNE_STATUSES = ["Unregistered", "Active", "Suspended", "Retired"] as const;
-export type PortfolioRuneStatus = (typeof RUNE_STATUSES)[number];
 
 /** One token's reward on one position, exact at the snapshot's block. */
 export interface PositionReward {
@@ -20,7 +17,7 @@ export interface PositionReward {
 export interface PortfolioPosition {
   rune: Hex;
   name: string;
-  status: PortfolioRuneStatus;
+  status: RuneStatus;
   active: bigint;
   unbonding: bigint;
   /** Chain time (seconds) the unbonding stake can be withdrawn from (instant if the rune is not Active). */

@@ -18,6 +18,8 @@ export async function readChain<T>(read: (config: AppConfig) => Promise<T>): Pro
   try {
     return { ok: true, data: await read(config), config };
   } catch (error) {
+    // A setting read lazily by the read itself (e.g. LOG_CHUNK_BLOCKS) is a configuration problem, not a dead node.
+    if (error instanceof ConfigError) return { ok: false, title: "Configuration problem", detail: error.message };
     // One line: the short message and the node's own reason (never the URL, which may hold a key).
     const reason = error instanceof BaseError ? `${error.shortMessage}${error.details ? ` (${error.details})` : ""}` : String(error);
     console.error("chain read failed:", reason.split("\n")[0]);

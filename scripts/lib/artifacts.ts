@@ -22,6 +22,7 @@ export const deployableContracts = {
   RevenueDistributor: "RevenueDistributor.sol",
   TestStablecoin: "TestStablecoin.sol",
   Multicall3: "Multicall3.sol",
+  DevPriceFeed: "DevPriceFeed.sol",
 } as const;
 
 /** A contract name from {@link deployableContracts}. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { Suspense, cache } from "react";
 import { ChainError } from "@/components/ChainError";
 import { CopyValue } from "@/components/CopyValue";
 import { FutharkText } from "@/components/FutharkText";
@@ -9,7 +9,7 @@ import { RuneSigil } from "@/components/RuneSigil";
 import { SplitBar } from "@/components/SplitBar";
 import { StatusBadge } from "@/components/StatusBadge";
 import { StatusNotice } from "@/components/StatusNotice";
-import { loadAgents } from "@/lib/agents";
+import { getHistorySource } from "@/lib/data/factory";
 import { formatBps } from "@/lib/format";
 import { isRuneHex } from "@/lib/domain/rune";
 import { getPublicClient } from "@/lib/server/chain";
@@ -20,15 +20,21 @@ import { StakeIsland } from "./_components/StakeIsland";
 import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
 import { VetoIsland } from "./_components/VetoIsland";
 import { VerificationCard } from "@/components/VerificationCard";
+import { HistoryLoading } from "./_components/HistoryLoading";
+import { PaymentsSection } from "./_components/PaymentsSection";
+import { RevenueChartSection } from "./_components/RevenueChartSection";
+import { chartParamEntries, parseChartParams } from "@/lib/domain/chart-period";
+import { PAYMENT_PARAM_NAMES } from "@/lib/data/payment-params";
 import { checkRegistration } from "@/lib/domain/registration-check";
 import { revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
 import type { AppConfig } from "@/lib/config/parse";
 import type { Hex } from "viem";
+import type { TokenInfo } from "@/lib/domain/agent";
 
 export const dynamic = "force-dynamic";
 
-// One chain read per request, shared by the page and its metadata.
-const readAgents = cache(() => readChain((config) => loadAgents(getPublicClient(), config)));
+// One chain read per request, shared by the page and its metadata: this agent only, not every agent.
+const readAgent = cache((rune: Hex) => readChain(() => getHistorySource().getAgent(rune)));
 
 /** The rune's pending split proposal with its veto tally, or undefined when none is pending. */
 async function readPendingProposal(
@@ -71,25 +77,36 @@ export async function generateMetadata({ params }: { params: Promise<{ rune: str
   const { rune } = await params;
   // Never name a rune that does not exist: the title says what the page found.
   if (!isRuneHex(rune)) return { title: "Not a rune" };
-  const result = await readAgents();
+  const result = await readAgent(rune);
   if (!result.ok) return { title: "Agent" };
-  const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
+  const agent = result.data?.agent;
   return { title: agent ? agentName(agent) : "Unknown agent" };
 }
 
-export default async function AgentPage({ params }: { params: Promise<{ rune: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The payment filter's entries of the page's URL (paging included), to carry through the chart's links. */
+function paymentEntries(search: SearchParams): [string, string][] {
+  return PAYMENT_PARAM_NAMES.filter((name) => name !== "format").flatMap((name) => {
+    const value = search[name];
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v): [string, string] => [name, v]);
+  });
+}
+
+export default async function AgentPage({ params, searchParams }: { params: Promise<{ rune: string }>; searchParams: Promise<SearchParams> }) {
   const { rune } = await params;
+  const search = await searchParams;
   if (!isRuneHex(rune)) notFound();
-  const result = await readAgents();
+  const result = await readAgent(rune);
   if (!result.ok) return <ChainError title={result.title} detail={result.detail} />;
-  const agent = result.data.agents.find((a) => a.rune.toLowerCase() === rune.toLowerCase());
-  if (!agent) notFound();
+  if (!result.data) notFound();
+  const { agent, blockNumber, blockTimestamp } = result.data;
   const name = agentName(agent);
   const locale = await requestLocale();
   const pending = await readChain((config) => readPendingProposal(config, agent.rune, {
       // The block the agents were read at: one view of the chain, and no second getBlock.
-      number: result.data.blockNumber,
-      timestamp: BigInt(result.data.blockTimestamp),
+      number: blockNumber,
+      timestamp: BigInt(blockTimestamp),
     }));
   const proposal = pending.ok ? pending.data : undefined;
   return (
@@ -161,6 +178,53 @@ export default async function AgentPage({ params }: { params: Promise<{ rune: st
           </dd>
         </div>
       </dl>
+      <RevenueHistory
+        rune={agent.rune}
+        tokens={result.data.tokens}
+        search={search}
+        now={result.data.blockTimestamp}
+        registeredAt={agent.registeredAt}
+        explorerUrl={result.config.explorerUrl}
+        locale={locale}
+      />
     </article>
+  );
+}
+
+/**
+ * The revenue history: chart and payments, each in its own Suspense boundary so the page above streams first and
+ * each part says it is loading until its read is done.
+ */
+function RevenueHistory({
+  rune,
+  tokens,
+  search,
+  now,
+  registeredAt,
+  explorerUrl,
+  locale,
+}: {
+  rune: Hex;
+  tokens: TokenInfo[];
+  search: SearchParams;
+  now: number;
+  registeredAt: number;
+  explorerUrl?: string;
+  locale: string;
+}) {
+  const chart = parseChartParams(search);
+  const chartEntries = chartParamEntries(chart);
+  const payments = paymentEntries(search);
+  return (
+    <section id="revenue" aria-labelledby="revenue-title" className="mt-10 scroll-mt-4">
+      <h2 id="revenue-title" className="text-lg font-semibold tracking-tight">Revenue history</h2>
+      <Suspense fallback={<HistoryLoading what="Reading revenue history…" />}>
+        <RevenueChartSection rune={rune} tokens={tokens} chart={chart} now={now} registeredAt={registeredAt} keep={payments} locale={locale} />
+      </Suspense>
+      <h3 className="mt-8 text-base font-semibold tracking-tight">Payments</h3>
+      <Suspense fallback={<HistoryLoading what="Reading payment history…" />}>
+        <PaymentsSection rune={rune} tokens={tokens} search={search} keep={chartEntries} explorerUrl={explorerUrl} locale={locale} />
+      </Suspense>
+    </section>
   );
 }

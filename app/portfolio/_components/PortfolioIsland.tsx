@@ -4,7 +4,7 @@ import Link from "next/link";
 import { lazy } from "react";
 import { WalletBoundary, warmWallet } from "@/components/wallet/WalletBoundary";
 import { useWalletSettings } from "@/components/wallet/WalletSettings";
-import type { TokenInfo } from "@/lib/agents";
+import type { TokenInfo } from "@/lib/domain/agent";
 import { walletDemand } from "@/lib/wallet/session";
 
 const PortfolioPanel = lazy(() => import("./PortfolioPanel"));

@@ -10,7 +10,7 @@ import { RuneSigil } from "@/components/RuneSigil";
 import { StatusBadge } from "@/components/StatusBadge";
 import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import { revenueDistributorAbi } from "@/contracts-abi/generated";
-import type { TokenInfo } from "@/lib/agents";
+import type { TokenInfo } from "@/lib/domain/agent";
 import { readPortfolio } from "@/lib/data/portfolio";
 import { formatCountdown } from "@/lib/domain/chain-time";
 import {

@@ -5,7 +5,7 @@ import type { Hex } from "viem";
 import { Panel } from "@/components/ui/Panel";
 import { ConnectWalletButton } from "@/components/wallet/ConnectWalletButton";
 import { WalletBoundary } from "@/components/wallet/WalletBoundary";
-import type { RuneStatus, TokenInfo } from "@/lib/agents";
+import type { RuneStatus, TokenInfo } from "@/lib/domain/agent";
 
 const PositionPanel = lazy(() => import("./PositionPanel"));
 

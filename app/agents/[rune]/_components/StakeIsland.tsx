@@ -5,7 +5,7 @@ import type { Hex } from "viem";
 import { Panel } from "@/components/ui/Panel";
 import { ConnectWalletButton } from "@/components/wallet/ConnectWalletButton";
 import { WalletBoundary } from "@/components/wallet/WalletBoundary";
-import type { RuneStatus } from "@/lib/agents";
+import type { RuneStatus } from "@/lib/domain/agent";
 
 const StakePanel = lazy(() => import("./StakePanel"));
 
