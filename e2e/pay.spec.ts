@@ -103,10 +103,14 @@ test("an ETH receipt from the CLI is checked, paid from the payer's account, and
   await expect(report).toContainText("No: Service not paid yet");
 
   const link = done.getByRole("link", { name: "See the payment in Oracle of Mimir's history" });
-  await expect(link).toHaveAttribute("href", `/agents/${rune}?cursor=${event!.blockNumber}-${event!.logIndex + 1}`);
+  await expect(link).toHaveAttribute("href", `/agents/${rune}?cursor=${event!.blockNumber}-${event!.logIndex + 1}#revenue`);
   await link.click();
-  await expect(page).toHaveURL(new RegExp(`/agents/${rune}\\?cursor=`));
   await expect(page.getByRole("heading", { name: "Oracle of Mimir", level: 1 })).toBeVisible();
+  // The agent's history opens at the payment: its first row.
+  const first = page.getByRole("table", { name: "Payments" }).getByRole("row").nth(1);
+  await expect(first).toHaveAttribute("data-position", `${event!.blockNumber}-${event!.logIndex}`);
+  await expect(first).toContainText(serviceId.slice(0, 6));
+  await expect(first).toContainText("0.25");
 });
 
 test("a tUSD receipt uploaded as a file is paid with a permit: one signature, one transaction, the exact amount", async ({ page, chain, wallet }) => {
@@ -139,6 +143,14 @@ test("a tUSD receipt uploaded as a file is paid with a permit: one signature, on
   expect(
     await chain.client.readContract({ address: contracts.stablecoin, abi: erc20Abi, functionName: "allowance", args: [PAYER, contracts.revenueDistributor] }),
   ).toBe(0n); // the permit was for exactly this payment
+
+  // And it is in the agent's history, first row of the page the link opens.
+  const [event] = await servicePaidEvents(chain, rune, serviceIdOf(receipt));
+  await paymentRegion(page).getByRole("link", { name: "See the payment in Skald Translate's history" }).click();
+  const first = page.getByRole("table", { name: "Payments" }).getByRole("row").nth(1);
+  await expect(first).toHaveAttribute("data-position", `${event!.blockNumber}-${event!.logIndex}`);
+  await expect(first).toContainText("12.50");
+  await expect(first).toContainText("tUSD");
 });
 
 test("a collaborative tUSD receipt is paid in one EIP-5792 batch and split between its agents by weight", async ({ page, chain, wallet }) => {

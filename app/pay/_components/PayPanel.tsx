@@ -8,6 +8,7 @@ import { type Address, type Hex, type TransactionReceipt, encodeFunctionData, er
 import { useAccount, useConfig, usePublicClient, useReadContract, useSwitchChain } from "wagmi";
 import { revenueDistributorAbi } from "@/contracts-abi/generated";
 import { SpendProgress } from "@/components/SpendProgress";
+import { paymentSearchParams } from "@/lib/data/payment-params";
 import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import { formatCountdown } from "@/lib/domain/chain-time";
 import { connectPayer } from "@/lib/domain/receipt-verdict";
@@ -33,11 +34,11 @@ interface PaidShare {
 }
 
 /**
- * The agent's history, opened at this payment: the page of payments older than the position just after it, so the
- * payment is the first row (the history's `cursor` parameter, `<block>-<logIndex>`).
+ * The agent's revenue history opened at this payment: the page of payments older than the position just after it
+ * (the history's `cursor` parameter), so the payment is its first row.
  */
 function historyHref({ rune, blockNumber, logIndex }: PaidShare): string {
-  return `/agents/${rune}?cursor=${blockNumber}-${logIndex + 1}`;
+  return `/agents/${rune}?${paymentSearchParams({ before: { blockNumber, logIndex: logIndex + 1 } }, [])}#revenue`;
 }
 
 /** The ServicePaid events of this receipt's service in a confirmed transaction (one per rune paid). */
