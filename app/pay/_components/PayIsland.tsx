@@ -28,6 +28,11 @@ export function PayIsland({ maxLength }: { maxLength: number }) {
 
   const run = useCallback(
     (receiptText: string) => {
+      if (receiptText.trim() === "") {
+        setCheck(undefined);
+        setInputError("Paste a receipt, or upload a receipt file.");
+        return;
+      }
       if (receiptText.length > maxLength) {
         setCheck(undefined);
         setInputError(`The receipt is ${receiptText.length.toLocaleString("en-US")} characters long; a receipt file is at most ${maxLength.toLocaleString("en-US")}.`);

@@ -1,13 +1,14 @@
 "use client";
 
 import { useConnectModal } from "@rainbow-me/rainbowkit";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { type Address, type Hex, type TransactionReceipt, encodeFunctionData, erc20Abi, formatUnits, parseEventLogs, zeroAddress } from "viem";
-import { useAccount, useBalance, useConfig, useReadContract, useSwitchChain } from "wagmi";
+import { useAccount, useConfig, usePublicClient, useReadContract, useSwitchChain } from "wagmi";
 import { revenueDistributorAbi } from "@/contracts-abi/generated";
 import { SpendProgress } from "@/components/SpendProgress";
+import { paymentSearchParams } from "@/lib/data/payment-params";
 import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import { formatCountdown } from "@/lib/domain/chain-time";
 import { connectPayer } from "@/lib/domain/receipt-verdict";
@@ -33,11 +34,11 @@ interface PaidShare {
 }
 
 /**
- * The agent's history, opened at this payment: the page of payments older than the position just after it, so the
- * payment is the first row (the history's `cursor` parameter, `<block>-<logIndex>`).
+ * The agent's revenue history opened at this payment: the page of payments older than the position just after it
+ * (the history's `cursor` parameter), so the payment is its first row.
  */
 function historyHref({ rune, blockNumber, logIndex }: PaidShare): string {
-  return `/agents/${rune}?cursor=${blockNumber}-${logIndex + 1}`;
+  return `/agents/${rune}?${paymentSearchParams({ before: { blockNumber, logIndex: logIndex + 1 } }, [])}#revenue`;
 }
 
 /** The ServicePaid events of this receipt's service in a confirmed transaction (one per rune paid). */
@@ -86,16 +87,27 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
   const distributor = settings?.config.contracts.revenueDistributor ?? zeroAddress;
   const isEth = token.address === zeroAddress;
   const enabled = account !== undefined && chainId === appChainId;
-  const ethBalance = useBalance({ address: account, query: { enabled: enabled && isEth } });
+  // A failed read is tried again every few seconds: the button says why it waits meanwhile.
+  const retryOnError = (query: { state: { error: Error | null } }) => (query.state.error ? 5_000 : false);
+  const client = usePublicClient();
+  // eth_getBalance itself, not wagmi's useBalance: with multicall batching on, viem asks Multicall3's getEthBalance,
+  // which the local chain's minimal Multicall3 does not have.
+  const ethBalance = useQuery<bigint, Error>({
+    queryKey: ["aurorune", "ethBalance", appChainId, account],
+    queryFn: async () => BigInt(await client!.request({ method: "eth_getBalance", params: [account!, "latest"] })),
+    enabled: enabled && isEth && client !== undefined,
+    refetchInterval: retryOnError,
+  });
   const tokenBalance = useReadContract({
     address: token.address,
     abi: erc20Abi,
     functionName: "balanceOf",
     args: [account ?? zeroAddress],
-    query: { enabled: enabled && !isEth },
+    query: { enabled: enabled && !isEth, refetchInterval: retryOnError },
   });
   const paused = useReadContract({ address: distributor, abi: revenueDistributorAbi, functionName: "paused", query: { enabled } });
-  const balance = isEth ? ethBalance.data?.value : tokenBalance.data;
+  const balance = isEth ? ethBalance.data : tokenBalance.data;
+  const balanceError: Error | null = isEth ? ethBalance.error : tokenBalance.error;
   const amountText = `${formatUnits(receipt.amount, token.decimals)} ${token.symbol}`;
   const names = agents.map((agent) => agent.name ?? `agent ${shortHex(agent.rune, 4)}`).join(" + ");
   const secondsLeft = clock === undefined ? undefined : receipt.deadline - clock.now;
@@ -108,7 +120,9 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
     if (!verdict.payable) return verdict.reason ?? verdict.headline;
     if (paused.data) return "The protocol is paused: new payments are stopped for now. Try again later.";
     if (secondsLeft !== undefined && secondsLeft <= 0n) return "The receipt's deadline has passed (chain time): ask the agent for a new receipt.";
-    if (balance === undefined) return "Reading your balance…";
+    if (balance === undefined) {
+      return balanceError ? `Your ${token.symbol} balance could not be read (${balanceError.message.split("\n")[0]}): it is read again in a moment.` : "Reading your balance…";
+    }
     if (balance < receipt.amount) {
       return `Your balance is ${formatUnits(balance, token.decimals)} ${token.symbol}: less than the ${amountText} this receipt asks for.`;
     }

@@ -13,26 +13,30 @@ export function ReceiptCheckForm({ maxLength }: { maxLength: number }) {
   const [state, formAction, pending] = useActionState<ReceiptCheckState, FormData>(checkReceiptAction, {});
   const [text, setText] = useState("");
   const [payer, setPayer] = useState("");
-  const [tooLong, setTooLong] = useState<string>();
+  const [localError, setLocalError] = useState<string>();
   const receiptId = useId();
   const receiptErrorId = useId();
   const payerId = useId();
   const payerErrorId = useId();
   // A new check clears the old error; an edit after it clears it too (the error belongs to the text checked).
   const [checkedText, setCheckedText] = useState<string>();
-  const receiptError = tooLong ?? (state.error?.input === "receipt" && checkedText === text ? state.error.message : undefined);
+  const receiptError = localError ?? (state.error?.input === "receipt" && checkedText === text ? state.error.message : undefined);
   const payerError = state.error?.input === "payer" ? state.error.message : undefined;
 
   return (
     <>
       <form
         action={(form) => {
-          // Refused here, before sending: the server would refuse it too, but a large paste need not travel.
-          if (text.length > maxLength) {
-            setTooLong(`The receipt is ${text.length.toLocaleString("en-US")} characters long; a receipt file is at most ${maxLength.toLocaleString("en-US")}.`);
+          // Refused here, before sending: the server would refuse these too, but they need not travel.
+          if (text.trim() === "") {
+            setLocalError("Paste a receipt: the JSON the receipt CLI prints.");
             return;
           }
-          setTooLong(undefined);
+          if (text.length > maxLength) {
+            setLocalError(`The receipt is ${text.length.toLocaleString("en-US")} characters long; a receipt file is at most ${maxLength.toLocaleString("en-US")}.`);
+            return;
+          }
+          setLocalError(undefined);
           setCheckedText(text);
           formAction(form);
         }}
@@ -51,7 +55,7 @@ export function ReceiptCheckForm({ maxLength }: { maxLength: number }) {
             value={text}
             onChange={(event) => {
               setText(event.target.value);
-              setTooLong(undefined);
+              setLocalError(undefined);
             }}
             placeholder='{ "type": "aurorune.receipt/v1", "primaryType": "ServiceReceipt", … }'
             aria-invalid={receiptError !== undefined}
