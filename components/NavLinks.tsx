@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Agents" },
   { href: "/portfolio", label: "Portfolio" },
   { href: "/developer", label: "Developer" },
+  { href: "/pay", label: "Pay" },
   { href: "/verify", label: "Verify" },
 ] as const;
 

@@ -14,7 +14,7 @@ const deployment = JSON.parse(readFileSync(`${E2E_DEPLOYMENT_DIR}/31337.json`, "
 
 test("first load: JavaScript bytes per page within the budget, and no outside hosts", async ({ browser, baseURL, chain }) => {
   const rune = await chain.client.readContract({ address: deployment.contracts.runeRegistry, abi: runeRegistryAbi, functionName: "runeAt", args: [0n] });
-  const READ_PAGES = ["/", `/agents/${rune}`, "/portfolio", "/verify"];
+  const READ_PAGES = ["/", `/agents/${rune}`, "/portfolio", "/verify", "/developer"];
   const report: Record<string, { scripts: number; gzipBytes: number }> = {};
   const outside: string[] = [];
   const localHosts = new Set([`127.0.0.1:${E2E_APP_PORT}`, `127.0.0.1:${E2E_RPC_PORT}`]);

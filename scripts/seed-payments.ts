@@ -23,7 +23,9 @@ import {
 } from "viem";
 import type { PrivateKeyAccount } from "viem/accounts";
 import { aurunesTokenAbi, revenueDistributorAbi, testStablecoinAbi } from "../contracts-abi/generated";
-import { type CollaborativeReceipt, type ServiceReceipt, serviceIdFrom, signCollaborativeReceipt, signServiceReceipt } from "../lib/receipt";
+import type { CollaborativeReceipt, ServiceReceipt } from "../lib/receipts/eip712";
+import { serviceIdFrom } from "../lib/receipts/service-id";
+import { signCollaborativeReceipt, signServiceReceipt } from "../lib/receipts/sign";
 import type { DemoAgent } from "./seed-agents";
 
 /** Most extra payments one seed accepts (a sanity bound for the CLI; 10,000 takes about a minute). */

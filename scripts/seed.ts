@@ -2,7 +2,7 @@
  * Seeds a living demo economy on a freshly deployed local chain: agents with distinct splits and infra sets,
  * stakers, a few hundred payments in ETH, AURUNES and the 6-decimal stablecoin spread over ~90 days of chain
  * time (including collaborative ones), claims already made, an unbonding stake, a pending split proposal
- * with a veto, and a suspended rune. Receipts are signed by each agent's own key through lib/receipt.ts,
+ * with a veto, and a suspended rune. Receipts are signed by each agent's own key through lib/receipts/,
  * the same path a real agent uses.
  *
  * Speed: automine is off; each simulated day's transactions are sent with explicit nonces and gas, then
@@ -40,7 +40,9 @@ import {
   testStablecoinAbi,
 } from "../contracts-abi/generated";
 import { anvilAccount } from "../lib/anvil-accounts";
-import { type CollaborativeReceipt, type ServiceReceipt, serviceIdFrom, signCollaborativeReceipt, signServiceReceipt } from "../lib/receipt";
+import type { CollaborativeReceipt, ServiceReceipt } from "../lib/receipts/eip712";
+import { serviceIdFrom } from "../lib/receipts/service-id";
+import { signCollaborativeReceipt, signServiceReceipt } from "../lib/receipts/sign";
 import type { AuroruneDeployment } from "./deploy";
 import { projectRoot } from "./lib/artifacts";
 import { type DemoAgent, demoAgents, demoMetadataURI, demoSignerKey } from "./seed-agents";

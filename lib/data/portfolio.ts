@@ -2,12 +2,12 @@ import type { Address, Hex, PublicClient } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../../contracts-abi/generated";
 import { parseAgentMetadata } from "../agent-metadata";
 import { RUNE_STATUSES } from "../domain/agent";
-import type { DeveloperRune, Portfolio, PortfolioPosition } from "../domain/portfolio";
+import type { DeveloperHoldings, DeveloperRune, Portfolio, PortfolioPosition } from "../domain/portfolio";
 
 /** Parameters of {@link readPortfolio}. */
 export interface ReadPortfolioParameters {
   account: Address;
-  contracts: { revenueDistributor: Address; runeRegistry: Address; multicall3: Address };
+  contracts: HoldingsContracts;
   /** The distributor's tokens (every token a reward or balance can be owed in). */
   tokens: readonly Address[];
 }
@@ -18,13 +18,94 @@ function runeName(rune: Hex, metadataURI: string): string {
   return parseAgentMetadata(metadataURI)?.name ?? `Agent ${rune.slice(0, 10)}`;
 }
 
+/** The contracts {@link readDeveloperHoldings} reads. */
+export interface HoldingsContracts {
+  revenueDistributor: Address;
+  runeRegistry: Address;
+  multicall3: Address;
+}
+
+/** Parameters of {@link readDeveloperHoldings}. */
+export interface ReadDeveloperHoldingsParameters {
+  account: Address;
+  contracts: HoldingsContracts;
+  /** The distributor's tokens. */
+  tokens: readonly Address[];
+  /** The block every figure is read at (the caller's snapshot block). */
+  blockNumber: bigint;
+}
+
+/**
+ * What an account collects as a developer and an infra provider at one block: the runes it owns with their
+ * records and developer balances (`pendingDeveloperBalance`, streamed leftovers included), and its infra balances.
+ * Owned runes are found by scanning the registry, only when the account owns one (an indexer replaces the scan).
+ *
+ * @example
+ * const { developer, infra } = await readDeveloperHoldings(client, { account, contracts, tokens, blockNumber });
+ */
+export async function readDeveloperHoldings(
+  client: PublicClient,
+  { account, contracts, tokens, blockNumber }: ReadDeveloperHoldingsParameters,
+): Promise<DeveloperHoldings> {
+  const at = { blockNumber, multicallAddress: contracts.multicall3, allowFailure: false } as const;
+  const distributor = { address: contracts.revenueDistributor, abi: revenueDistributorAbi } as const;
+  const registry = { address: contracts.runeRegistry, abi: runeRegistryAbi } as const;
+  const [[ownedCount, runeCount], infra] = await Promise.all([
+    client.multicall({
+      ...at,
+      contracts: [
+        { ...registry, functionName: "balanceOf", args: [account] },
+        { ...registry, functionName: "runeCount" },
+      ],
+    }),
+    client.multicall({
+      ...at,
+      contracts: tokens.map((token) => ({ ...distributor, functionName: "infraBalanceOf" as const, args: [account, token] as const })),
+    }),
+  ]);
+  const infraBalances = tokens.map((token, t) => ({ token, amount: infra[t]! }));
+  if (ownedCount === 0n || runeCount === 0n) return { developer: [], infra: infraBalances };
+
+  const allRunes = await client.multicall({
+    ...at,
+    contracts: Array.from({ length: Number(runeCount) }, (_, i) => ({ ...registry, functionName: "runeAt" as const, args: [BigInt(i)] as const })),
+  });
+  const infos = await client.multicall({ ...at, contracts: allRunes.map((rune) => ({ ...registry, functionName: "runeInfo" as const, args: [rune] as const })) });
+  const owned = infos.filter((info) => info.owner.toLowerCase() === account.toLowerCase());
+  const balances =
+    owned.length === 0
+      ? []
+      : await client.multicall({
+          ...at,
+          contracts: owned.flatMap((info) =>
+            tokens.map((token) => ({ ...distributor, functionName: "pendingDeveloperBalance" as const, args: [info.rune, token] as const })),
+          ),
+        });
+  return {
+    developer: owned.map(
+      (info, o): DeveloperRune => ({
+        rune: info.rune,
+        name: runeName(info.rune, info.metadataURI),
+        status: RUNE_STATUSES[info.status] ?? "Unregistered",
+        signer: info.signer,
+        metadataURI: info.metadataURI,
+        split: { developerBps: info.split.developerBps, infraBps: info.split.infraBps, stakersBps: info.split.stakersBps },
+        infra: info.infra.map((share) => ({ recipient: share.recipient, weightBps: share.weightBps })),
+        balances: tokens.map((token, t) => ({ token, amount: balances[o * tokens.length + t]! })),
+      }),
+    ),
+    infra: infraBalances,
+  };
+}
+
 /**
  * Reads everything an account holds in Aurorune at the latest block, every figure at that same block: its
  * positions (stake, unbonding, pending rewards and the streams behind them), the developer balances of the runes
- * it owns and its infra balances. A handful of multicalls, sent together over the batched transport.
+ * it owns and its infra balances ({@link readDeveloperHoldings}). A handful of multicalls, sent together over the
+ * batched transport.
  *
  * A rune stays in `stakedRunesOf` once staked on; positions with nothing left (no stake, nothing unbonding,
- * nothing pending) are left out. Owned runes are found by scanning the registry, only when the account owns one.
+ * nothing pending) are left out.
  *
  * @example
  * const portfolio = await readPortfolio(client, { account, contracts, tokens: tokens.map((t) => t.address) });
@@ -35,23 +116,13 @@ export async function readPortfolio(client: PublicClient, { account, contracts, 
   const distributor = { address: contracts.revenueDistributor, abi: revenueDistributorAbi } as const;
   const registry = { address: contracts.runeRegistry, abi: runeRegistryAbi } as const;
 
-  const [[runes, ownedCount, runeCount], infra] = await Promise.all([
-    client.multicall({
-      ...at,
-      contracts: [
-        { ...distributor, functionName: "stakedRunesOf", args: [account] },
-        { ...registry, functionName: "balanceOf", args: [account] },
-        { ...registry, functionName: "runeCount" },
-      ],
-    }),
-    client.multicall({
-      ...at,
-      contracts: tokens.map((token) => ({ ...distributor, functionName: "infraBalanceOf" as const, args: [account, token] as const })),
-    }),
+  const [runes, holdings] = await Promise.all([
+    client.readContract({ ...distributor, functionName: "stakedRunesOf", args: [account], blockNumber: block.number }),
+    readDeveloperHoldings(client, { account, contracts, tokens, blockNumber: block.number }),
   ]);
 
   const pairs = runes.flatMap((rune) => tokens.map((token) => [rune, token] as const));
-  const [positions, runeActives, infos, pendings, streams, allRunes] = await Promise.all([
+  const [positions, runeActives, infos, pendings, streams] = await Promise.all([
     client.multicall({ ...at, contracts: runes.map((rune) => ({ ...distributor, functionName: "positionOf" as const, args: [rune, account] as const })) }),
     client.multicall({ ...at, contracts: runes.map((rune) => ({ ...distributor, functionName: "activeStakeOf" as const, args: [rune] as const })) }),
     client.multicall({ ...at, contracts: runes.map((rune) => ({ ...registry, functionName: "runeInfo" as const, args: [rune] as const })) }),
@@ -60,12 +131,6 @@ export async function readPortfolio(client: PublicClient, { account, contracts, 
       contracts: pairs.map(([rune, token]) => ({ ...distributor, functionName: "pendingRewards" as const, args: [rune, account, token] as const })),
     }),
     client.multicall({ ...at, contracts: pairs.map(([rune, token]) => ({ ...distributor, functionName: "streamOf" as const, args: [rune, token] as const })) }),
-    ownedCount > 0n
-      ? client.multicall({
-          ...at,
-          contracts: Array.from({ length: Number(runeCount) }, (_, i) => ({ ...registry, functionName: "runeAt" as const, args: [BigInt(i)] as const })),
-        })
-      : Promise.resolve([] as Hex[]),
   ]);
 
   const held: PortfolioPosition[] = runes.flatMap((rune, r): PortfolioPosition[] => {
@@ -94,46 +159,12 @@ export async function readPortfolio(client: PublicClient, { account, contracts, 
     ];
   });
 
-  const developer = await readDeveloperRunes(client, at, { account, registry, distributor, tokens, allRunes });
   return {
     account,
     blockNumber: block.number,
     blockTimestamp: block.timestamp,
     positions: held,
-    developer,
-    infra: tokens.map((token, t) => ({ token, amount: infra[t]! })),
+    developer: holdings.developer,
+    infra: holdings.infra,
   };
-}
-
-/** The runes `account` owns among `allRunes`, with their developer balances, at the same block. */
-async function readDeveloperRunes(
-  client: PublicClient,
-  at: { blockNumber: bigint; multicallAddress: Address; allowFailure: false },
-  {
-    account,
-    registry,
-    distributor,
-    tokens,
-    allRunes,
-  }: {
-    account: Address;
-    registry: { address: Address; abi: typeof runeRegistryAbi };
-    distributor: { address: Address; abi: typeof revenueDistributorAbi };
-    tokens: readonly Address[];
-    allRunes: readonly Hex[];
-  },
-): Promise<DeveloperRune[]> {
-  if (allRunes.length === 0) return [];
-  const infos = await client.multicall({ ...at, contracts: allRunes.map((rune) => ({ ...registry, functionName: "runeInfo" as const, args: [rune] as const })) });
-  const owned = infos.filter((info) => info.owner.toLowerCase() === account.toLowerCase());
-  if (owned.length === 0) return [];
-  const balances = await client.multicall({
-    ...at,
-    contracts: owned.flatMap((info) => tokens.map((token) => ({ ...distributor, functionName: "pendingDeveloperBalance" as const, args: [info.rune, token] as const }))),
-  });
-  return owned.map((info, o) => ({
-    rune: info.rune,
-    name: runeName(info.rune, info.metadataURI),
-    balances: tokens.map((token, t) => ({ token, amount: balances[o * tokens.length + t]! })),
-  }));
 }

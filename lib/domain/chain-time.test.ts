@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainNow, formatCountdown } from "./chain-time";
+import { chainNow, formatChainTime, formatCountdown, formatDuration } from "./chain-time";
 
 describe("chainNow", () => {
   it("adds only the local time elapsed since the block was read", () => {
@@ -20,5 +20,27 @@ describe("formatCountdown", () => {
     [93_784n, "1 d 2 h"],
   ])("%s s reads %s", (seconds, text) => {
     expect(formatCountdown(seconds)).toBe(text);
+  });
+});
+
+describe("formatDuration", () => {
+  it("says a protocol duration in words, to two units", () => {
+    expect(formatDuration(259_200n)).toBe("3 days");
+    expect(formatDuration(604_800n)).toBe("7 days");
+    expect(formatDuration(129_600n)).toBe("1 day 12 hours");
+    expect(formatDuration(9_000n)).toBe("2 hours 30 minutes");
+    expect(formatDuration(3_600n)).toBe("1 hour");
+    expect(formatDuration(45n)).toBe("45 seconds");
+    expect(formatDuration(0n)).toBe("0 seconds");
+    // The next unit down is dropped when zero, not skipped over: 1 day 0 hours 5 minutes reads "1 day".
+    expect(formatDuration(86_700n)).toBe("1 day");
+  });
+});
+
+describe("formatChainTime", () => {
+  it("is ISO-8601 UTC to the second, or unix seconds beyond any date", () => {
+    expect(formatChainTime(1_900_000_000n)).toBe("2030-03-17T17:46:40Z");
+    expect(formatChainTime(0n)).toBe("1970-01-01T00:00:00Z");
+    expect(formatChainTime(2n ** 64n - 1n)).toBe("unix 18446744073709551615");
   });
 });

@@ -28,3 +28,44 @@ export function formatCountdown(seconds: bigint): string {
   if (m > 0n) return `${m} min ${s} s`;
   return `${s} s`;
 }
+
+/**
+ * A protocol duration in words, to the largest two units that are not zero: "3 days", "7 days", "1 day 12 hours",
+ * "2 hours 30 minutes", "45 seconds".
+ *
+ * @example
+ * formatDuration(259_200n) // "3 days"
+ */
+export function formatDuration(seconds: bigint): string {
+  const units = [
+    [86_400n, "day"],
+    [3_600n, "hour"],
+    [60n, "minute"],
+    [1n, "second"],
+  ] as const;
+  const parts: string[] = [];
+  let rest = seconds < 0n ? 0n : seconds;
+  for (const [size, name] of units) {
+    const count = rest / size;
+    rest %= size;
+    if (count > 0n) parts.push(`${count} ${name}${count === 1n ? "" : "s"}`);
+    else if (parts.length > 0) break;
+    if (parts.length === 2) break;
+  }
+  return parts.length === 0 ? "0 seconds" : parts.join(" ");
+}
+
+/** Largest time a JavaScript `Date` can hold, in seconds. */
+const MAX_DATE_SECONDS = 8_640_000_000_000n;
+
+/**
+ * A chain timestamp (unix seconds) as an ISO-8601 UTC time without milliseconds, or `unix <n>` past what a date
+ * can hold (a "never expires" deadline of 2^64 - 1).
+ *
+ * @example
+ * formatChainTime(1_900_000_000n) // "2030-03-17T17:46:40Z"
+ */
+export function formatChainTime(seconds: bigint): string {
+  if (seconds < 0n || seconds > MAX_DATE_SECONDS) return `unix ${seconds}`;
+  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+}

@@ -90,6 +90,18 @@ describe("isEmptyPortfolio", () => {
     expect(isEmptyPortfolio(portfolio([]))).toBe(true);
     expect(isEmptyPortfolio(portfolio([position()]))).toBe(false);
     expect(isEmptyPortfolio({ ...portfolio([]), infra: [{ token: USD, amount: 1n }] })).toBe(false);
-    expect(isEmptyPortfolio({ ...portfolio([]), developer: [{ rune: rune(1), name: "Mimir", balances: [] }] })).toBe(false);
+    expect(isEmptyPortfolio({ ...portfolio([]), developer: [
+          {
+            rune: rune(1),
+            name: "Mimir",
+            status: "Active",
+            signer: USD,
+            metadataURI: "ipfs://mimir",
+            split: { developerBps: 7_000, infraBps: 0, stakersBps: 3_000 },
+            infra: [],
+            balances: [],
+          },
+        ],
+      })).toBe(false);
   });
 });

@@ -33,11 +33,27 @@ export interface TokenBalance {
   amount: bigint;
 }
 
-/** A rune the account owns, with its developer balances. */
+/** A rune the account owns, with its registry record and its developer balances. */
 export interface DeveloperRune {
   rune: Hex;
   name: string;
+  status: RuneStatus;
+  /** The key that signs its receipts (zero after a transfer until the new owner sets one). */
+  signer: Address;
+  /** The registration file's URI as stored (ERC-8004 `tokenURI`). */
+  metadataURI: string;
+  split: { developerBps: number; infraBps: number; stakersBps: number };
+  infra: { recipient: Address; weightBps: number }[];
+  /** `pendingDeveloperBalance(rune, token)` per token: what `claimDeveloper` would pay now. */
   balances: TokenBalance[];
+}
+
+/** What an account collects as a developer and as an infra provider, read at one block. */
+export interface DeveloperHoldings {
+  /** The runes it owns, in registration order. */
+  developer: DeveloperRune[];
+  /** `infraBalanceOf(account, token)` per token. */
+  infra: TokenBalance[];
 }
 
 /** Everything the account holds in Aurorune, read at one block so every figure agrees. */

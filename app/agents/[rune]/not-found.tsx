@@ -2,7 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { NotFoundNotice } from "@/components/NotFoundNotice";
-import { isRuneHex } from "@/lib/domain/rune";
+import { isRuneHex } from "@/lib/domain/rune-hex";
 
 /** Says which of the two it is: a well-formed rune nobody registered, or something that is not a rune at all. */
 export default function AgentNotFound() {

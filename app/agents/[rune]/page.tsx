@@ -19,7 +19,7 @@ import { PositionIsland } from "./_components/PositionIsland";
 import { StakeIsland } from "./_components/StakeIsland";
 import { type PendingProposal, ProposalCard } from "./_components/ProposalCard";
 import { VetoIsland } from "./_components/VetoIsland";
-import { VerificationCard } from "./_components/VerificationCard";
+import { VerificationCard } from "@/components/VerificationCard";
 import { HistoryLoading } from "./_components/HistoryLoading";
 import { PaymentsSection } from "./_components/PaymentsSection";
 import { RevenueChartSection } from "./_components/RevenueChartSection";

@@ -28,7 +28,9 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { aurunesTokenAbi, revenueDistributorAbi, runeRegistryAbi, testStablecoinAbi } from "../../../contracts-abi/generated";
-import { type CollaborativeReceipt, type ServiceReceipt, serviceIdFrom, signCollaborativeReceipt, signServiceReceipt } from "../../receipt";
+import type { CollaborativeReceipt, ServiceReceipt } from "../../receipts/eip712";
+import { serviceIdFrom } from "../../receipts/service-id";
+import { signCollaborativeReceipt, signServiceReceipt } from "../../receipts/sign";
 import type { PaymentPage, PaymentQuery, PaymentRow } from "../history-source";
 import { RpcHistorySource, type RpcHistorySourceOptions } from "./rpc-history-source";
 

@@ -24,11 +24,14 @@ export function ProposalCard({
   proposal,
   currentSplit,
   locale,
+  titleId = "proposal-title",
   children,
 }: {
   proposal: PendingProposal;
   currentSplit: PendingProposal["split"];
   locale: string;
+  /** The heading's id: unique per page (the developer console shows one card per agent). */
+  titleId?: string;
   children: ReactNode;
 }) {
   const aurunes = (value: bigint) => formatFixed(value, 18, { locale, fractionDigits: 2, symbol: "AURUNES" });
@@ -41,11 +44,11 @@ export function ProposalCard({
         : "Expired: it can no longer execute.";
   return (
     <section
-      aria-labelledby="proposal-title"
+      aria-labelledby={titleId}
       data-testid="proposal"
       className="rounded-xl border border-amber-300 bg-amber-50/60 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/20"
     >
-      <h2 id="proposal-title" className="text-xs font-medium uppercase tracking-wide text-amber-800 dark:text-amber-300">
+      <h2 id={titleId} className="text-xs font-medium uppercase tracking-wide text-amber-800 dark:text-amber-300">
         Pending split change
       </h2>
       <div className="mt-3 grid gap-4 sm:grid-cols-2">

@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { formatUnits, zeroAddress } from "viem";
 import { useAccount, useConfig, useReadContract } from "wagmi";
 import { aurunesTokenAbi, revenueDistributorAbi, runeRegistryAbi } from "@/contracts-abi/generated";
+import { SpendProgress } from "@/components/SpendProgress";
 import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import { parseAmountInput } from "@/lib/domain/amount-input";
 import { formatFixed } from "@/lib/format";
@@ -21,8 +22,6 @@ const PATH_TEXT: Record<StakePath, string> = {
   permit: "Two steps, one transaction: sign a permit (free), then stake.",
   approve: "Two transactions: approve AURUNES, then stake.",
 };
-
-const STEP_MARK: Record<StakeStep["state"], string> = { waiting: "○", active: "…", done: "✓", failed: "✗", skipped: "–" };
 
 /** Stake / unstake forms with their checks before any wallet prompt. */
 export default function StakePanel({ rune, status, locale }: StakeIslandProps) {
@@ -201,18 +200,7 @@ export default function StakePanel({ rune, status, locale }: StakeIslandProps) {
       >
         {busy ? "Waiting for the wallet…" : mode === "stake" ? "Stake" : "Unstake"}
       </button>
-      {progress && (
-        <div aria-live="polite" data-testid="stake-progress" data-path={progress.path} className="rounded-lg border border-stone-200 p-2 dark:border-stone-800">
-          <p className="text-stone-600 dark:text-stone-400">{PATH_TEXT[progress.path]}</p>
-          <ol className="mt-1 space-y-0.5">
-            {progress.steps.map((step) => (
-              <li key={step.label} data-state={step.state}>
-                <span aria-hidden="true" className="inline-block w-4">{STEP_MARK[step.state]}</span> {step.label}
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      {progress && <SpendProgress path={progress.path} steps={progress.steps} pathText={PATH_TEXT} testId="stake-progress" />}
     </form>
   );
 }

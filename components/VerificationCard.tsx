@@ -1,24 +1,8 @@
 import type { AgentMetadata } from "@/lib/agent-metadata";
 import type { RuneStatus } from "@/lib/domain/agent";
 import type { RegistrationCheck } from "@/lib/domain/registration-check";
+import { CheckRow } from "@/components/CheckRow";
 import { shortHex } from "@/lib/format";
-
-function Row({ ok, title, detail }: { ok: boolean | undefined; title: string; detail: string }) {
-  const mark = ok === undefined ? "–" : ok ? "✓" : "✗";
-  const color = ok === undefined ? "text-stone-500" : ok ? "text-emerald-600 dark:text-emerald-400" : "text-red-600 dark:text-red-400";
-  return (
-    <li className="flex gap-2">
-      <span aria-hidden="true" className={`w-4 shrink-0 font-semibold ${color}`}>{mark}</span>
-      <div>
-        <p className="font-medium">
-          <span className="sr-only">{ok === undefined ? "Unknown: " : ok ? "Yes: " : "No: "}</span>
-          {title}
-        </p>
-        <p className="text-stone-600 dark:text-stone-400">{detail}</p>
-      </div>
-    </li>
-  );
-}
 
 /**
  * What can be checked about this agent from the chain alone: that the rune is registered here (and its status), and
@@ -52,12 +36,12 @@ export function VerificationCard({
         Verification
       </h2>
       <ul className="mt-3 space-y-2" data-testid="verification">
-        <Row
+        <CheckRow
           ok={status !== "Unregistered"}
           title={`Registered on this network's rune registry (${status.toLowerCase()})`}
           detail={`Registry ${shortHex(registry, 6)}; the rune is its ERC-721 token and ERC-8004 agent id.`}
         />
-        <Row ok={file.ok} title="The registration file names this rune" detail={file.detail} />
+        <CheckRow ok={file.ok} title="The registration file names this rune" detail={file.detail} />
       </ul>
       {metadata && metadata.services.length > 0 && (
         <div className="mt-3">

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import {
   type Address,
   type Hex,
@@ -22,15 +23,14 @@ import {
   type ServiceReceipt,
   hashCollaborativeReceipt,
   hashServiceReceipt,
+  RECEIPT_DOMAIN_NAME,
+  RECEIPT_DOMAIN_VERSION,
   receiptDomain,
-  recoverServiceReceiptSigner,
-  serviceIdFrom,
   serviceReceiptTypedData,
-  signCollaborativeReceipt,
-  signServiceReceipt,
-  verifyCollaborativeReceipt,
-  verifyServiceReceipt,
-} from "./receipt";
+} from "./eip712";
+import { recoverServiceReceiptSigner, verifyCollaborativeReceipt, verifyServiceReceipt } from "./recover";
+import { serviceIdFrom } from "./service-id";
+import { SignerCountError, signCollaborativeReceipt, signCollaborativeReceiptByAll, signServiceReceipt } from "./sign";
 
 const alpha = privateKeyToAccount(keccak256(stringToBytes("receipt.test alpha signer")));
 const beta = privateKeyToAccount(keccak256(stringToBytes("receipt.test beta signer")));
@@ -69,6 +69,12 @@ function malleate(signature: Hex): Hex {
 }
 
 describe("ServiceReceipt", () => {
+  it("names the domain the RevenueDistributor's constructor declares", () => {
+    // The anvil test compares with the deployed contract's eip712Domain(); this catches an edit before any deploy.
+    const source = readFileSync(new URL("../../contracts/src/RevenueDistributor.sol", import.meta.url), "utf8");
+    expect(source).toContain(`EIP712("${RECEIPT_DOMAIN_NAME}", "${RECEIPT_DOMAIN_VERSION}")`);
+  });
+
   it("uses the distributor's EIP-712 domain", () => {
     expect(receiptDomain(domain)).toEqual({
       name: "Aurorune",
@@ -182,6 +188,17 @@ describe("CollaborativeReceipt", () => {
     ).toBe(false);
   });
 
+  it("signs with every rune's signer in rune order, and refuses a signer count other than the rune count", async () => {
+    const signatures = await signCollaborativeReceiptByAll({ signers: [alpha, beta], receipt: collaborative, ...domain });
+    expect(signatures).toEqual(await signAll());
+    await expect(signCollaborativeReceiptByAll({ signers: [alpha], receipt: collaborative, ...domain })).rejects.toThrow(
+      SignerCountError,
+    );
+    await expect(
+      signCollaborativeReceiptByAll({ signers: [alpha, beta, mallory], receipt: collaborative, ...domain }),
+    ).rejects.toThrow("2 runes need 2 signers");
+  });
+
   it("fails when signatures and runes differ in count", async () => {
     const [first] = await signAll([alpha]);
     expect(
@@ -190,9 +207,3 @@ describe("CollaborativeReceipt", () => {
   });
 });
 
-describe("serviceIdFrom", () => {
-  it("is the keccak256 of the UTF-8 text", () => {
-    expect(serviceIdFrom("job-1")).toBe(keccak256(stringToBytes("job-1")));
-    expect(serviceIdFrom("job-1")).not.toBe(serviceIdFrom("job-2"));
-  });
-});

@@ -1,0 +1,70 @@
+import type { Address } from "viem";
+import type { ReceiptCheck, ReceiptVerification } from "../receipts/verify";
+
+/** Which page asks: /verify checks for anyone, /pay for the connected account, which must be the payer. */
+export type ReceiptPurpose = "verify" | "pay";
+
+/** A receipt's verdict in one line, and the reason it cannot be paid (the first refusal), if any. */
+export interface ReceiptVerdict {
+  payable: boolean;
+  headline: string;
+  /** Why it cannot be paid: the first check the contract would refuse, in plain words. */
+  reason?: string;
+}
+
+/**
+ * The one-line verdict of a checked receipt. On /pay a payer mismatch (or no account yet) is said as what to do:
+ * "Connect the payer's account 0x… to pay".
+ *
+ * @example
+ * receiptVerdict(verification, { payer, from: undefined, purpose: "verify" }).headline
+ * // "Genuine: its payer 0x… can pay it now."
+ */
+export function receiptVerdict(
+  verification: Pick<ReceiptVerification, "payable" | "revert" | "checks">,
+  { payer, from, purpose }: { payer: Address; from: Address | undefined; purpose: ReceiptPurpose },
+): ReceiptVerdict {
+  const { revert } = verification;
+  if (revert) {
+    const reason = revert.id === "payer" && purpose === "pay" ? connectPayer(payer, from) : `${revert.label}: ${revert.detail}.`;
+    return { payable: false, headline: "This receipt would be refused.", reason };
+  }
+  if (purpose === "pay" && from === undefined) {
+    return { payable: false, headline: "Genuine: only its payer can pay it.", reason: connectPayer(payer, undefined) };
+  }
+  return {
+    payable: true,
+    headline: from === undefined ? `Genuine: its payer ${payer} can pay it now.` : `Genuine: ${from} can pay it now.`,
+  };
+}
+
+/** The title of a check as a statement a yes/no answers ("No: Signed by the agent's current signer"). */
+export function checkTitle(check: ReceiptCheck, purpose: ReceiptPurpose): string {
+  switch (check.id) {
+    case "domain":
+      return "Made out to this app's distributor on this chain";
+    case "collaborators":
+      return "Runes and weights are well formed";
+    case "token":
+      return "Token accepted for payments";
+    case "amount":
+      return "Amount can be paid";
+    case "rune":
+      return "Agent registered and active";
+    case "signature":
+      return "Signed by the agent's current signer";
+    case "serviceId":
+      return "Service not paid yet";
+    case "deadline":
+      return "Deadline not passed";
+    case "payer":
+      return purpose === "pay" ? "Made out to the connected account" : "Made out to the account checked";
+  }
+}
+
+/** What the payer check says on /pay. */
+export function connectPayer(payer: Address, from: Address | undefined): string {
+  return from === undefined
+    ? `Connect the payer's account ${payer} to pay.`
+    : `Connect the payer's account ${payer} to pay: the connected account ${from} cannot pay this receipt.`;
+}
