@@ -13,7 +13,7 @@ describe("receiptVerdict", () => {
   it("names the first refusal, in the contract's order", () => {
     const signature = check("signature", "fail", "signed by 0xabc, this rune's signer until it was rotated at block 12");
     const verdict = receiptVerdict({ payable: false, revert: signature, checks: [signature] }, { payer: PAYER, from: undefined, purpose: "verify" });
-    expect(verdict).toEqual({ payable: false, headline: "This receipt would be refused.", reason: "Signature: signed by 0xabc, this rune's signer until it was rotated at block 12." });
+    expect(verdict).toEqual({ payable: false, tone: "refused", headline: "Not genuine: the agent's current signer did not sign it.", reason: "Signature: signed by 0xabc, this rune's signer until it was rotated at block 12." });
   });
 
   it("on /pay, says which account to connect when another one (or none) is connected", () => {
@@ -24,6 +24,7 @@ describe("receiptVerdict", () => {
     const open = check("payer", "unchecked", `only ${PAYER} can pay it`);
     expect(receiptVerdict({ payable: true, checks: [open] }, { payer: PAYER, from: undefined, purpose: "pay" })).toEqual({
       payable: false,
+      tone: "connect",
       headline: "Genuine: only its payer can pay it.",
       reason: `Connect the payer's account ${PAYER} to pay.`,
     });
@@ -33,6 +34,7 @@ describe("receiptVerdict", () => {
     const open = check("payer", "unchecked", `only ${PAYER} can pay it`);
     expect(receiptVerdict({ payable: true, checks: [open] }, { payer: PAYER, from: undefined, purpose: "verify" })).toEqual({
       payable: true,
+      tone: "payable",
       headline: `Genuine: its payer ${PAYER} can pay it now.`,
     });
     expect(receiptVerdict({ payable: true, checks: [] }, { payer: PAYER, from: PAYER, purpose: "pay" }).payable).toBe(true);
