@@ -10,6 +10,13 @@ import type { ReceiptCheck } from "@/lib/receipts/verify";
 import type { CheckedReceipt, ReceiptAgent } from "@/lib/server/receipt-report";
 import { formatBps, shortHex } from "@/lib/format";
 
+// Green: it would pay. Red: the contract would refuse it from anyone. Amber: fine, but from the payer's account only.
+const TONE = {
+  payable: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200",
+  refused: "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200",
+  connect: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200",
+} as const;
+
 function agentLabel(agent: ReceiptAgent | undefined): string {
   if (!agent) return "Unknown agent";
   return agent.name ?? `Agent ${shortHex(agent.rune, 4)}`;
@@ -48,11 +55,7 @@ export function ReceiptReport({ report, purpose }: { report: CheckedReceipt; pur
     <div className="mt-4 space-y-4 text-sm" data-testid="receipt-report" data-payable={verdict.payable}>
       <div
         role="status"
-        className={`rounded-lg border p-3 ${
-          verdict.payable
-            ? "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200"
-            : "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
-        }`}
+        className={`rounded-lg border p-3 ${TONE[verdict.tone]}`}
       >
         <p className="break-words font-semibold">{verdict.headline}</p>
         {verdict.reason && <p className="mt-0.5 break-words">{verdict.reason}</p>}
@@ -129,5 +132,7 @@ function rowTitle(check: ReceiptCheck, purpose: ReceiptPurpose, agent: ReceiptAg
 
 function rowDetail(check: ReceiptCheck, purpose: ReceiptPurpose, payer: `0x${string}`, from: `0x${string}` | undefined): string {
   if (check.id === "payer" && purpose === "pay" && check.outcome !== "pass") return connectPayer(payer, from);
-  return check.detail.charAt(0).toUpperCase() + check.detail.slice(1) + (/[.!?]$/.test(check.detail) ? "" : ".");
+  // A sentence: a plain first word is capitalised ("not paid yet" → "Not paid yet"), a symbol or address is not ("tUSD").
+  const sentence = /^[a-z]+\b/.test(check.detail) ? check.detail.charAt(0).toUpperCase() + check.detail.slice(1) : check.detail;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

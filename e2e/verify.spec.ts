@@ -6,7 +6,7 @@ import { deployContractSigner } from "../lib/test/contract-signer";
 import { demoSignerKey } from "../scripts/seed-agents";
 import { expect, rpc, test } from "./support/fixtures";
 import { E2E_ANVIL_URL } from "./support/ports";
-import { payOutsideTheApp, rotateSigner, runeOf, signWithCli } from "./support/receipts";
+import { contracts, payOutsideTheApp, rotateSigner, runeOf, signWithCli } from "./support/receipts";
 
 // Receipts come from the real receipt CLI (a subprocess per receipt): give each test room for it.
 test.describe.configure({ timeout: 90_000 });
@@ -85,6 +85,7 @@ test("a CLI receipt is genuine; checked for another account it is refused as mad
   await expect(report).toContainText(`Genuine: its payer ${PAYER} can pay it now.`);
   await expect(report).toContainText("Oracle of Mimir");
   await expect(report).toContainText("4.2 tUSD");
+  await expect(report).toContainText(`tUSD (${contracts.stablecoin}) is accepted.`);
   const signer = privateKeyToAccount(demoSignerKey("oracle-of-mimir")).address;
   await expect(report).toContainText(`Yes: Signed by the agent's current signer`);
   await expect(report).toContainText(`Signed by the rune's current signer ${signer}.`);
@@ -110,7 +111,7 @@ test("rotating the agent's signer: a receipt signed by the old signer is refused
   await checkReceipt(page, receipt.text);
   const report = page.getByTestId("receipt-report");
   await expect(report).toHaveAttribute("data-payable", "false");
-  await expect(report).toContainText("This receipt would be refused.");
+  await expect(report).toContainText("Not genuine: the agent's current signer did not sign it.");
   await expect(report).toContainText("No: Signed by the agent's current signer");
   await expect(report).toContainText(new RegExp(`Signed by ${oldSigner}, this rune's signer until it was rotated at block \\d+; only its current signer ${newSigner} can sign now`));
 
@@ -155,6 +156,7 @@ test("a used service id and a passed deadline are reported, in chain time", asyn
   await page.goto("/verify");
   await checkReceipt(page, paid.text);
   const report = page.getByTestId("receipt-report");
+  await expect(report).toContainText("Already paid: a receipt pays once.");
   await expect(report).toContainText("No: Service not paid yet");
   await expect(report).toContainText("This service was already paid for with this rune: a receipt pays once.");
 
@@ -165,6 +167,7 @@ test("a used service id and a passed deadline are reported, in chain time", asyn
   await rpc("evm_increaseTime", [3_600]);
   await rpc("evm_mine");
   await checkReceipt(page, expiring.text);
+  await expect(report).toContainText("Expired: its deadline has passed.");
   await expect(report).toContainText("No: Deadline not passed");
   await expect(report).toContainText(/Expired (29|30) min \d+ s ago/);
 });

@@ -11,11 +11,11 @@ export const dynamic = "force-dynamic";
  */
 export default function PayPage() {
   return (
-    <section aria-labelledby="pay-title" className="max-w-3xl">
+    <section aria-labelledby="pay-title">
       <h1 id="pay-title" className="text-2xl font-semibold tracking-tight">
         Pay for a service
       </h1>
-      <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+      <p className="mt-2 max-w-3xl text-sm text-stone-600 dark:text-stone-400">
         An agent that finished a service gives you a signed receipt. Paste or upload it: you see what it asks for and
         every check the contract will make, then pay it from the account it names. The payment is split on-chain
         between the agent&apos;s developer, its infrastructure and its stakers.

@@ -36,17 +36,17 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const runeError = runeInput?.ok === false ? runeInput.error : undefined;
 
   return (
-    <section aria-labelledby="verify-title" className="max-w-3xl">
+    <section aria-labelledby="verify-title">
       <h1 id="verify-title" className="text-2xl font-semibold tracking-tight">
         Verify
       </h1>
-      <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
+      <p className="mt-2 max-w-3xl text-sm text-stone-600 dark:text-stone-400">
         Check a rune against this network&apos;s registry, or a receipt against the chain: whether its agents&apos; current
         signers signed it, whether its service was already paid, and whether it would pay now. Nothing is sent and no
         wallet is needed.
       </p>
 
-      <div className="mt-6 space-y-6">
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Panel title="Rune">
           <form method="get" action="/verify" className="mt-3 text-sm" noValidate>
             <label htmlFor="rune" className="font-medium">

@@ -7,10 +7,25 @@ export type ReceiptPurpose = "verify" | "pay";
 /** A receipt's verdict in one line, and the reason it cannot be paid (the first refusal), if any. */
 export interface ReceiptVerdict {
   payable: boolean;
+  /** `refused`: the contract would refuse it from anyone; `connect`: only the account is wrong (or missing) on /pay. */
+  tone: "payable" | "refused" | "connect";
   headline: string;
   /** Why it cannot be paid: the first check the contract would refuse, in plain words. */
   reason?: string;
 }
+
+/** What a refusal amounts to, by the first check that fails. */
+const REFUSAL_HEADLINES: Record<ReceiptCheck["id"], string> = {
+  domain: "Not for this app: it is made out to another chain or distributor.",
+  collaborators: "Refused: its runes and weights are not a valid collaborative receipt.",
+  token: "Refused: its token is not accepted for payments.",
+  amount: "Refused: its amount cannot be paid.",
+  rune: "Refused: the agent takes no payments.",
+  signature: "Not genuine: the agent's current signer did not sign it.",
+  serviceId: "Already paid: a receipt pays once.",
+  deadline: "Expired: its deadline has passed.",
+  payer: "Made out to another account.",
+};
 
 /**
  * The one-line verdict of a checked receipt. On /pay a payer mismatch (or no account yet) is said as what to do:
@@ -26,14 +41,17 @@ export function receiptVerdict(
 ): ReceiptVerdict {
   const { revert } = verification;
   if (revert) {
-    const reason = revert.id === "payer" && purpose === "pay" ? connectPayer(payer, from) : `${revert.label}: ${revert.detail}.`;
-    return { payable: false, headline: "This receipt would be refused.", reason };
+    if (revert.id === "payer" && purpose === "pay") {
+      return { payable: false, tone: "connect", headline: REFUSAL_HEADLINES.payer, reason: connectPayer(payer, from) };
+    }
+    return { payable: false, tone: "refused", headline: REFUSAL_HEADLINES[revert.id], reason: `${revert.label}: ${revert.detail}.` };
   }
   if (purpose === "pay" && from === undefined) {
-    return { payable: false, headline: "Genuine: only its payer can pay it.", reason: connectPayer(payer, undefined) };
+    return { payable: false, tone: "connect", headline: "Genuine: only its payer can pay it.", reason: connectPayer(payer, undefined) };
   }
   return {
     payable: true,
+    tone: "payable",
     headline: from === undefined ? `Genuine: its payer ${payer} can pay it now.` : `Genuine: ${from} can pay it now.`,
   };
 }

@@ -12,7 +12,7 @@ import { paymentSearchParams } from "@/lib/data/payment-params";
 import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import { formatCountdown } from "@/lib/domain/chain-time";
 import { connectPayer } from "@/lib/domain/receipt-verdict";
-import { shortHex } from "@/lib/format";
+import { formatAmount, shortHex } from "@/lib/format";
 import { type TransactionStage, runTransaction } from "@/lib/transaction";
 import { transactionToasts } from "@/lib/transaction-toasts";
 import { type SpendPath, type SpendStep, spendWithBestPath } from "@/lib/tx/token-spend";
@@ -124,7 +124,7 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
       return balanceError ? `Your ${token.symbol} balance could not be read (${balanceError.message.split("\n")[0]}): it is read again in a moment.` : "Reading your balance…";
     }
     if (balance < receipt.amount) {
-      return `Your balance is ${formatUnits(balance, token.decimals)} ${token.symbol}: less than the ${amountText} this receipt asks for.`;
+      return `Your balance is ${formatAmount(balance, token.decimals, { symbol: token.symbol, maxFractionDigits: token.decimals })}: less than the ${amountText} this receipt asks for.`;
     }
     return undefined;
   }
@@ -230,9 +230,7 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
         {account && balance !== undefined && (
           <>
             <dt className="text-stone-500">Your balance</dt>
-            <dd className="tabular-nums">
-              {formatUnits(balance, token.decimals)} {token.symbol}
-            </dd>
+            <dd className="tabular-nums">{formatAmount(balance, token.decimals, { symbol: token.symbol, maxFractionDigits: 6 })}</dd>
           </>
         )}
         <dt className="text-stone-500">Deadline</dt>
