@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "../config/server";
-import { getPublicClient } from "../server/chain";
+import { getLogClient, getPublicClient } from "../server/chain";
 import type { HistorySource } from "./history-source";
 import { parseRpcReadOptions } from "./rpc/options";
 import { RpcHistorySource } from "./rpc/rpc-history-source";
@@ -33,6 +33,7 @@ export function getHistorySource(): HistorySource {
       deploymentBlock: BigInt(config.deploymentBlock),
       logChunkBlocks,
       finalityConfirmations,
+      logClient: getLogClient(),
     });
     registry.set(key, source);
   }

@@ -15,6 +15,12 @@ export interface PaymentLogCacheOptions {
   concurrency: number;
   /** When the node has no `finalized` block tag: blocks below the head taken as final. */
   confirmations: bigint;
+  /**
+   * Client for `eth_getLogs` (default: the main client). Give it an unbatched transport: a log reply can be
+   * megabytes, and in a shared batch its size would fail the other reads with it, where alone it is simply
+   * split into smaller ranges.
+   */
+  logClient?: PublicClient;
 }
 
 /** The chain's head as read at the start of a request, and how far the cache may hold. */
@@ -198,7 +204,7 @@ export class PaymentLogCache {
 
   private readRows(fromBlock: bigint, toBlock: bigint): Promise<PaymentRow[]> {
     const { distributor, chunkSize, concurrency } = this.options;
-    return readPaymentRows(this.client, { distributor, fromBlock, toBlock, chunkSize, concurrency });
+    return readPaymentRows(this.options.logClient ?? this.client, { distributor, fromBlock, toBlock, chunkSize, concurrency });
   }
 }
 

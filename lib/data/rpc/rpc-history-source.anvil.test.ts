@@ -486,6 +486,26 @@ describe("RpcHistorySource on anvil", () => {
     for (const range of picky.logRanges) expect(range.toBlock - range.fromBlock + 1n).toBeLessThanOrEqual(5n);
   });
 
+  it("reads logs through its log client, splitting a reply over that transport's size limit", async () => {
+    // A limit a few logs wide stands in for the 10 MB default that a long history's first read exceeds.
+    let logRequests = 0;
+    const logClient = createPublicClient({
+      transport: http(rpcUrl, {
+        batch: false,
+        retryCount: 0,
+        maxResponseBodySize: 20_000,
+        onFetchRequest: async (request) => {
+          if ((await request.clone().text()).includes("eth_getLogs")) logRequests += 1;
+        },
+      }),
+    }) as PublicClient;
+    const expected = await newSource().listAgents();
+    const source = newSource({ logClient, logChunkBlocks: 100_000n });
+    expect(await source.listAgents()).toEqual(expected);
+    // Every log read went to the log client, and the oversized range was read again in parts.
+    expect(logRequests).toBeGreaterThan(2);
+  });
+
   it("reads one agent only for an agent, with the figures listAgents gives it", async () => {
     const traffic = emptyTraffic();
     const source = newSource({}, traffic);

@@ -28,6 +28,8 @@ export interface RpcHistorySourceOptions {
   finalityConfirmations?: bigint;
   /** `eth_getLogs` calls in flight while filling the cache (default 4). */
   logConcurrency?: number;
+  /** Client for `eth_getLogs`, best unbatched (see PaymentLogCacheOptions.logClient); default: `client`. */
+  logClient?: PublicClient;
 }
 
 /**
@@ -52,6 +54,7 @@ export class RpcHistorySource implements HistorySource {
       chunkSize: options.logChunkBlocks ?? DEFAULT_LOG_CHUNK_BLOCKS,
       concurrency: options.logConcurrency ?? 4,
       confirmations: options.finalityConfirmations ?? DEFAULT_FINALITY_CONFIRMATIONS,
+      logClient: options.logClient,
     });
   }
 
