@@ -109,6 +109,8 @@ test("the table lists every payment of the rune exactly once, newest first, acro
   await expect(page.getByTestId("payments-total")).toHaveText(String(expected.length));
   const seen: string[] = [];
   for (let n = 0; ; n++) {
+    // The table streams in after the summary: read it once its rows are on screen (React reveals them together).
+    await expect(page.getByRole("table", { name: "Payments" }).locator("tbody tr").first()).toBeVisible();
     const positions = await shownPositions(page);
     expect(positions.length).toBeLessThanOrEqual(50);
     seen.push(...positions);
@@ -126,16 +128,16 @@ test("the table lists every payment of the rune exactly once, newest first, acro
   await expect(pages(page).getByText("Oldest »")).not.toHaveAttribute("href", /.*/);
   await pages(page).getByRole("link", { name: "« Newest" }).click();
   await expect(page).not.toHaveURL(/cursor=/);
-  expect(await shownPositions(page)).toEqual(expected.slice(0, 50).map((p) => p.position));
+  await expect.poll(() => shownPositions(page)).toEqual(expected.slice(0, 50).map((p) => p.position));
   await expect(pages(page).getByText("‹ Newer")).not.toHaveAttribute("href", /.*/);
   await pages(page).getByRole("link", { name: "Oldest »" }).click();
   await expect(page).toHaveURL(/newer=/);
-  expect(await shownPositions(page)).toEqual(expected.slice(-50).map((p) => p.position));
+  await expect.poll(() => shownPositions(page)).toEqual(expected.slice(-50).map((p) => p.position));
   await expect(pages(page).getByText("Older ›")).not.toHaveAttribute("href", /.*/);
   const oldestUrl = page.url();
   await pages(page).getByRole("link", { name: "‹ Newer" }).click();
   await expect(page).not.toHaveURL(oldestUrl);
-  expect(await shownPositions(page)).toEqual(expected.slice(-100, -50).map((p) => p.position));
+  await expect.poll(() => shownPositions(page)).toEqual(expected.slice(-100, -50).map((p) => p.position));
 });
 
 test("token and date filters narrow the rows as the chain's logs do, and stay in the URL across a reload", async ({ page }) => {
@@ -158,14 +160,14 @@ test("token and date filters narrow the rows as the chain's logs do, and stay in
   await form.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`token=tUSD.*from=${from}.*to=${to}`));
   await expect(page.getByTestId("payments-total")).toHaveText(String(expected.length));
-  expect(await shownPositions(page)).toEqual(expected.slice(0, 50).map((p) => p.position));
+  await expect.poll(() => shownPositions(page)).toEqual(expected.slice(0, 50).map((p) => p.position));
 
   await page.reload();
   await expect(form.getByLabel("Token")).toHaveValue("tUSD");
   await expect(form.getByLabel("From (UTC day)")).toHaveValue(from);
   await expect(form.getByLabel("To (UTC day, included)")).toHaveValue(to);
   await expect(page.getByTestId("payments-total")).toHaveText(String(expected.length));
-  expect(await shownPositions(page)).toEqual(expected.slice(0, 50).map((p) => p.position));
+  await expect.poll(() => shownPositions(page)).toEqual(expected.slice(0, 50).map((p) => p.position));
 
   // A range with no payment says so.
   const empty = utcDay(all[0]!.timestamp + 2 * DAY);
@@ -188,7 +190,7 @@ test("a collaborative payment is marked, with its co-agents linked to their page
   await form.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/kind=collaborative/);
   await expect(page.getByTestId("payments-total")).toHaveText(String(teams.length));
-  expect(await shownPositions(page)).toEqual(teams.map((p) => p.position));
+  await expect.poll(() => shownPositions(page)).toEqual(teams.map((p) => p.position));
 
   const newest = teams[0]!;
   const row = page.locator(`tr[data-position="${newest.position}"]`);
