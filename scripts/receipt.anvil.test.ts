@@ -10,8 +10,8 @@ import path from "node:path";
 import { type Address, type Hex, keccak256, parseEther, stringToBytes, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revenueDistributorAbi } from "../contracts-abi/generated";
 import { type SignedReceipt, parseReceiptJson, receiptToJson } from "../lib/receipts/json";
+import { collaborativePaymentCall, servicePaymentCall } from "../lib/receipts/payment-call";
 import { serviceIdFrom } from "../lib/receipts/service-id";
 import { mined, registerTestAgent, testChain } from "../lib/test/chain";
 import { projectRoot } from "./lib/artifacts";
@@ -65,13 +65,12 @@ function receiptFrom(run: Run): SignedReceipt {
 }
 
 async function payOnChain(signed: SignedReceipt): Promise<void> {
-  const value = signed.receipt.token === zeroAddress ? signed.receipt.amount : 0n;
-  const call = { account: signed.receipt.payer, address: deployment.contracts.revenueDistributor, abi: revenueDistributorAbi, value } as const;
+  const account = signed.receipt.payer;
   if (signed.primaryType === "ServiceReceipt") {
-    const { request } = await publicClient.simulateContract({ ...call, functionName: "pay", args: [signed.receipt, signed.signature] });
+    const { request } = await publicClient.simulateContract({ account, ...servicePaymentCall(signed) });
     await mined(publicClient, walletClient.writeContract(request));
   } else {
-    const { request } = await publicClient.simulateContract({ ...call, functionName: "payCollaborative", args: [signed.receipt, [...signed.signatures]] });
+    const { request } = await publicClient.simulateContract({ account, ...collaborativePaymentCall(signed) });
     await mined(publicClient, walletClient.writeContract(request));
   }
 }

@@ -15,6 +15,7 @@ import path from "node:path";
 import { BaseError, type Hex, type PublicClient, createPublicClient, formatUnits, http } from "viem";
 import { type LocalAccount, privateKeyToAccount } from "viem/accounts";
 import { parseAmountInput } from "../lib/domain/amount-input";
+import { formatChainTime } from "../lib/domain/chain-time";
 import { type AppConfig, ConfigError, parseConfig, redactUrl } from "../lib/config/parse";
 import type { CollaborativeReceipt, ServiceReceipt } from "../lib/receipts/eip712";
 import { type SignedReceipt, encodeReceiptJson, parseReceiptJson } from "../lib/receipts/json";
@@ -108,7 +109,7 @@ async function sign(command: Extract<ReceiptCommand, { command: "sign" | "sign-c
   const amount = readAmount(command, token.symbol, token.decimals);
   const deadline = command.deadline.kind === "relative" ? block.timestamp + command.deadline.seconds : command.deadline.unix;
   if (deadline <= block.timestamp) {
-    throw new UsageError(`--deadline ${describeTime(deadline)} is already past: the chain's time is ${describeTime(block.timestamp)}`);
+    throw new UsageError(`--deadline ${formatChainTime(deadline)} is already past: the chain's time is ${formatChainTime(block.timestamp)}`);
   }
 
   let signed: SignedReceipt;
@@ -134,7 +135,7 @@ async function sign(command: Extract<ReceiptCommand, { command: "sign" | "sign-c
 
   const text = `${encodeReceiptJson(signed)}\n`;
   const idNote = command.serviceIdSource === "text" ? "keccak256 of the text given" : "as given";
-  const summary = `signed ${signed.primaryType}: ${formatUnits(amount, token.decimals)} ${token.symbol}, payer ${command.payer}, deadline ${describeTime(deadline)}, service id ${command.serviceId} (${idNote})`;
+  const summary = `signed ${signed.primaryType}: ${formatUnits(amount, token.decimals)} ${token.symbol}, payer ${command.payer}, deadline ${formatChainTime(deadline)}, service id ${command.serviceId} (${idNote})`;
   if (command.out !== undefined) {
     try {
       writeFileSync(userPath(command.out), text);
@@ -214,9 +215,9 @@ async function verify(command: Extract<ReceiptCommand, { command: "verify" }>): 
     process.stdout.write(`payable: yes (by ${by}, with ${signed.primaryType === "ServiceReceipt" ? "pay" : "payCollaborative"})\n`);
     return 0;
   }
-  const revert = verification.revert;
+  const failure = verification.failure;
   process.stdout.write(
-    `payable: no (${revert?.errorName ? `the distributor would revert with ${revert.errorName}` : (revert?.detail ?? "a check failed")})\n`,
+    `payable: no (${failure?.errorName ? `the distributor would revert with ${failure.errorName}` : (failure?.detail ?? "a check failed")})\n`,
   );
   return 1;
 }
@@ -316,9 +317,6 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown error";
 }
 
-function describeTime(seconds: bigint): string {
-  return seconds <= 8_640_000_000_000n ? new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z") : `unix ${seconds}`;
-}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainNow, formatCountdown } from "./chain-time";
+import { chainNow, formatChainTime, formatCountdown } from "./chain-time";
 
 describe("chainNow", () => {
   it("adds only the local time elapsed since the block was read", () => {
@@ -20,5 +20,13 @@ describe("formatCountdown", () => {
     [93_784n, "1 d 2 h"],
   ])("%s s reads %s", (seconds, text) => {
     expect(formatCountdown(seconds)).toBe(text);
+  });
+});
+
+describe("formatChainTime", () => {
+  it("is ISO-8601 UTC to the second, or unix seconds beyond any date", () => {
+    expect(formatChainTime(1_900_000_000n)).toBe("2030-03-17T17:46:40Z");
+    expect(formatChainTime(0n)).toBe("1970-01-01T00:00:00Z");
+    expect(formatChainTime(2n ** 64n - 1n)).toBe("unix 18446744073709551615");
   });
 });

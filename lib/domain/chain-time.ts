@@ -28,3 +28,18 @@ export function formatCountdown(seconds: bigint): string {
   if (m > 0n) return `${m} min ${s} s`;
   return `${s} s`;
 }
+
+/** Largest time a JavaScript `Date` can hold, in seconds. */
+const MAX_DATE_SECONDS = 8_640_000_000_000n;
+
+/**
+ * A chain timestamp (unix seconds) as an ISO-8601 UTC time without milliseconds, or `unix <n>` past what a date
+ * can hold (a "never expires" deadline of 2^64 - 1).
+ *
+ * @example
+ * formatChainTime(1_900_000_000n) // "2030-03-17T17:46:40Z"
+ */
+export function formatChainTime(seconds: bigint): string {
+  if (seconds < 0n || seconds > MAX_DATE_SECONDS) return `unix ${seconds}`;
+  return new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
+}

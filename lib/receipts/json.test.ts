@@ -152,7 +152,7 @@ describe("receipt JSON", () => {
     ["an amount above uint256", { "message.amount": (maxUint256 + 1n).toString() }, "is too large for a uint256"],
     ["a deadline above uint64", { "message.deadline": (2n ** 64n).toString() }, "message.deadline: 18446744073709551616 is too large for a uint64"],
     ["a missing display", { display: DELETE }, "display: is missing"],
-    ["an empty symbol", { "display.symbol": " " }, 'display.symbol: must be the token\'s symbol (1 to 32 characters), got " "'],
+    ["an empty symbol", { "display.symbol": " " }, 'display.symbol: must be the token\'s symbol (1 to 64 characters), got " "'],
     ["fractional decimals", { "display.decimals": 1.5 }, "display.decimals: must be a whole number from 0 to 77, got 1.5"],
     ["ETH with 6 decimals", { "display.decimals": 6 }, "display.decimals: must be 18 for the native currency"],
     ["a display amount that differs", { "display.amount": "2.5" }, 'display.amount: "2.5" does not match message.amount 250000000000000000 (that is 0.25 ETH with 18 decimals)'],

@@ -303,8 +303,8 @@ function decode(value: unknown): SignedReceipt {
   const displayObject = object(file.display, "display", "must be an object");
   onlyKeys(displayObject, "display", ["symbol", "decimals", "amount", "deadline"]);
   const symbol = displayObject.symbol;
-  if (typeof symbol !== "string" || symbol.trim() === "" || symbol.length > 32) {
-    throw new ReceiptJsonError("display.symbol", `must be the token's symbol (1 to 32 characters), got ${show(symbol)}`);
+  if (typeof symbol !== "string" || symbol.trim() === "" || symbol.length > 64) {
+    throw new ReceiptJsonError("display.symbol", `must be the token's symbol (1 to 64 characters), got ${show(symbol)}`);
   }
   const decimals = displayObject.decimals;
   if (typeof decimals !== "number" || !Number.isInteger(decimals) || decimals < 0 || decimals > 77) {

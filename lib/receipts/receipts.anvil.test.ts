@@ -18,6 +18,7 @@ import {
   receiptDomain,
 } from "./eip712";
 import { type SignedCollaborativeReceipt, type SignedReceipt, type SignedServiceReceipt, decodeReceiptJson, receiptToJson } from "./json";
+import { collaborativePaymentCall, servicePaymentCall } from "./payment-call";
 import { checkCollaborators } from "./rules";
 import { serviceIdFrom } from "./service-id";
 import { signCollaborativeReceipt, signCollaborativeReceiptByAll, signServiceReceipt } from "./sign";
@@ -49,25 +50,11 @@ async function chainTime(): Promise<bigint> {
 }
 
 function simulatePay(signed: SignedServiceReceipt, from: Address = signed.receipt.payer) {
-  return publicClient.simulateContract({
-    account: from,
-    address: distributor,
-    abi: revenueDistributorAbi,
-    functionName: "pay",
-    args: [signed.receipt, signed.signature],
-    value: signed.receipt.token === zeroAddress ? signed.receipt.amount : 0n,
-  });
+  return publicClient.simulateContract({ account: from, ...servicePaymentCall(signed) });
 }
 
 function simulatePayCollaborative(signed: SignedCollaborativeReceipt, from: Address = signed.receipt.payer) {
-  return publicClient.simulateContract({
-    account: from,
-    address: distributor,
-    abi: revenueDistributorAbi,
-    functionName: "payCollaborative",
-    args: [signed.receipt, [...signed.signatures]],
-    value: signed.receipt.token === zeroAddress ? signed.receipt.amount : 0n,
-  });
+  return publicClient.simulateContract({ account: from, ...collaborativePaymentCall(signed) });
 }
 
 /**
@@ -77,8 +64,10 @@ function simulatePayCollaborative(signed: SignedCollaborativeReceipt, from: Addr
 async function sameVerdict(signed: SignedReceipt, from: Address = signed.receipt.payer): Promise<ReceiptVerification> {
   const verification = await verifyReceipt(publicClient, signed, { from, expectedDistributor: distributor, historyFromBlock: 0n });
   const simulated = await outcomeOf(signed.primaryType === "ServiceReceipt" ? simulatePay(signed, from) : simulatePayCollaborative(signed, from));
-  expect(verification.revert?.errorName, verification.revert?.detail).toBe(simulated);
+  expect(verification.revert?.errorName, verification.failure?.detail).toBe(simulated);
   expect(verification.payable).toBe(simulated === undefined);
+  // Where the contract decides, the first reason shown is the contract's.
+  expect(verification.failure).toBe(verification.revert);
   return verification;
 }
 
@@ -308,20 +297,23 @@ describe("receipts against RevenueDistributor on anvil", () => {
     const lying = { ...signed, token: { address: contracts.stablecoin, symbol: "tUSD", decimals: 18 } };
     const verification = await verifyReceipt(publicClient, lying, { from: payer });
     expect(verification.payable).toBe(false);
-    expect(verification.revert).toMatchObject({ id: "token", outcome: "fail" });
-    expect(verification.revert?.errorName).toBeUndefined();
-    expect(verification.revert?.detail).toContain("the token is tUSD with 6 decimals");
+    expect(verification.failure).toMatchObject({ id: "token", outcome: "fail" });
+    expect(verification.failure?.errorName).toBeUndefined();
+    expect(verification.failure?.detail).toContain("the token is tUSD with 6 decimals");
+    // The contract itself would take it (the display is not signed): no revert is named.
+    expect(verification.revert).toBeUndefined();
   });
 
   it("refuses a receipt for another chain or another distributor before reading anything else", async () => {
     const signed = await ethReceipt("domain");
     const otherChain = await verifyReceipt(publicClient, { ...signed, domain: { ...domain, chainId: 1 } });
-    expect(otherChain.revert).toMatchObject({ id: "domain", detail: `the receipt is for chain 1, but this is chain ${chainId}` });
+    expect(otherChain.failure).toMatchObject({ id: "domain", detail: `the receipt is for chain 1, but this is chain ${chainId}` });
+    expect(otherChain.payable).toBe(false);
     expect(otherChain.checks.filter((check) => check.outcome === "unchecked")).toHaveLength(7);
     const otherDistributor = await verifyReceipt(publicClient, signed, { expectedDistributor: contracts.runeRegistry });
-    expect(otherDistributor.revert?.id).toBe("domain");
+    expect(otherDistributor.failure?.id).toBe("domain");
     const noContract = await verifyReceipt(publicClient, { ...signed, domain: { ...domain, distributor: stranger } });
-    expect(noContract.revert?.detail).toBe(`there is no contract at ${stranger} on chain ${chainId}`);
+    expect(noContract.failure?.detail).toBe(`there is no contract at ${stranger} on chain ${chainId}`);
   });
 
   it("asks a contract signer (ERC-1271) as the contract does", async () => {

@@ -12,7 +12,7 @@ import {
   zeroAddress,
 } from "viem";
 import { revenueDistributorAbi, runeRegistryAbi } from "../../contracts-abi/generated";
-import { formatCountdown } from "../domain/chain-time";
+import { formatChainTime, formatCountdown } from "../domain/chain-time";
 import { hashCollaborativeReceipt, hashServiceReceipt } from "./eip712";
 import type { SignedReceipt } from "./json";
 import { isCanonicalSignature, recoverCollaborativeReceiptSigner, recoverServiceReceiptSigner } from "./recover";
@@ -59,9 +59,15 @@ export interface ReceiptCheck {
 
 /** The outcome of {@link verifyReceipt}. */
 export interface ReceiptVerification {
-  /** No check failed: sent by the payer with the exact amount (and approval for an ERC-20), the payment goes through. */
+  /**
+   * No check failed: sent by the payer with the exact amount (and approval for an ERC-20), the payment goes
+   * through. Also false when the receipt is for another chain or distributor, or its file misdescribes the
+   * token (checks with no contract error: the contract might take the payment, but not the one the payer reads).
+   */
   payable: boolean;
-  /** The first failed check in the contract's order: what a payment would revert with now. */
+  /** The first failed check of any kind, in the contract's order: the reason to show first. */
+  failure?: ReceiptCheck;
+  /** The first failed check the contract enforces itself: what `pay` would revert with now (its `errorName`). */
   revert?: ReceiptCheck;
   /** Every check, in the contract's order. */
   checks: ReceiptCheck[];
@@ -236,8 +242,9 @@ export async function verifyReceipt(
 }
 
 function finish(checks: ReceiptCheck[], blockNumber: bigint, chainTime: bigint): ReceiptVerification {
-  const revert = checks.find((check) => check.outcome === "fail");
-  return { payable: revert === undefined, revert, checks, blockNumber, chainTime };
+  const failure = checks.find((check) => check.outcome === "fail");
+  const revert = checks.find((check) => check.outcome === "fail" && check.errorName !== undefined);
+  return { payable: failure === undefined, failure, revert, checks, blockNumber, chainTime };
 }
 
 async function checkDomain(
@@ -377,16 +384,14 @@ function checkDeadline(deadline: bigint, chainTime: bigint): Omit<ReceiptCheck, 
   // The payment lands in a later block, whose timestamp is above the latest one: a deadline equal to the latest
   // block's time has already passed for it.
   if (deadline <= chainTime) {
+    const ago = deadline === chainTime ? "just now" : `${formatCountdown(chainTime - deadline)} ago`;
     return {
       id: "deadline",
       outcome: "fail",
-      detail: `expired ${formatCountdown(chainTime - deadline) === "now" ? "just now" : `${formatCountdown(chainTime - deadline)} ago`} (deadline ${describeTime(deadline)}, chain time ${describeTime(chainTime)})`,
+      detail: `expired ${ago} (deadline ${formatChainTime(deadline)}, chain time ${formatChainTime(chainTime)})`,
       errorName: "RevenueDistributorReceiptExpired",
     };
   }
-  return { id: "deadline", outcome: "pass", detail: `valid for ${formatCountdown(deadline - chainTime)} more (until ${describeTime(deadline)})` };
+  return { id: "deadline", outcome: "pass", detail: `valid for ${formatCountdown(deadline - chainTime)} more (until ${formatChainTime(deadline)})` };
 }
 
-function describeTime(seconds: bigint): string {
-  return seconds <= 8_640_000_000_000n ? new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z") : `unix ${seconds}`;
-}
