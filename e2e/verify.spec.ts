@@ -200,6 +200,11 @@ test("malformed receipts get a field error next to the field, never a crash", as
   await expect(report).toContainText("altered after signing, or signed by another key");
   await expect(field).toHaveAttribute("aria-invalid", "false");
 
+  // A display part that misnames the token: well formed, but the amount would be misread.
+  await checkReceipt(page, JSON.stringify({ ...file, display: { ...(file as unknown as { display: object }).display, symbol: "WETH" } }));
+  await expect(report).toContainText("Misleading: the file names its token wrongly, so its amount would be misread.");
+  await expect(report).toContainText("No: Token accepted for payments");
+
   // Too large: refused in the page, before anything is sent.
   await checkReceipt(page, `${receipt.text}${" ".repeat(70_000)}`);
   await expect(alert).toHaveText(/^The receipt is 7\d,\d{3} characters long; a receipt file is at most 65,536\.$/);
