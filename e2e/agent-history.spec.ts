@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { type Address, type Hex, type Log, encodeEventTopics, formatUnits, parseEventLogs } from "viem";
-import { revenueDistributorAbi } from "../contracts-abi/generated";
+import { devPriceFeedAbi, revenueDistributorAbi } from "../contracts-abi/generated";
+import { DEFAULT_PRICE_MAX_AGE_SECONDS } from "../lib/config/parse";
 import { formatFixed } from "../lib/format";
 import { expect, rpc, test } from "./support/fixtures";
 import { E2E_DEPLOYMENT_DIR } from "./support/ports";
@@ -9,8 +10,14 @@ import { E2E_DEPLOYMENT_DIR } from "./support/ports";
 // The revenue history of an agent page against the seeded chain: every figure is checked against the
 // distributor's ServicePaid logs read straight from the node (eth_getLogs with the rune's topic).
 
-const { contracts } = JSON.parse(readFileSync(`${E2E_DEPLOYMENT_DIR}/31337.json`, "utf8")) as {
+const { contracts, priceFeeds } = JSON.parse(readFileSync(`${E2E_DEPLOYMENT_DIR}/31337.json`, "utf8")) as {
   contracts: { revenueDistributor: Address; aurunesToken: Address; stablecoin: Address };
+  priceFeeds: Record<Address, Address>;
+};
+const TOKEN_DECIMALS: Record<string, number> = {
+  "0x0000000000000000000000000000000000000000": 18,
+  [contracts.aurunesToken.toLowerCase()]: 18,
+  [contracts.stablecoin.toLowerCase()]: 6,
 };
 const DAY = 86_400;
 
@@ -287,4 +294,43 @@ test("the history streams in after the page, behind a loading message; a broken 
   await page.goto(`${href}?from=2026-02-30`);
   await expect(page.getByRole("alert").filter({ hasText: "This filter cannot be applied" })).toContainText(`"from" must be a day`);
   await expect(page.getByRole("link", { name: "Show all payments" })).toHaveAttribute("href", href);
+});
+
+test("in USD the chart's total is Σ token amounts × feed price, and says when a price is unavailable", async ({ page, chain }) => {
+  const href = await agentHref(page, "Oracle of Mimir");
+  const all = await chainPayments(runeOf(href));
+  const latest = await rpc<{ timestamp: Hex }>("eth_getBlockByNumber", ["latest", false]);
+  const from = dayStart(utcDay(Number(latest.timestamp))) - 29 * DAY;
+  const inPeriod = all.filter((p) => p.timestamp >= from);
+  // Σ over tokens of (Σ amounts) × answer, on a common denominator, in cents rounded down.
+  let numerator = 0n;
+  const digits = 18 + 8;
+  for (const [token, decimals] of Object.entries(TOKEN_DECIMALS)) {
+    const feed = Object.entries(priceFeeds).find(([t]) => t.toLowerCase() === token)![1];
+    const [, answer] = await chain.client.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "latestRoundData" });
+    const feedDecimals = await chain.client.readContract({ address: feed, abi: devPriceFeedAbi, functionName: "decimals" });
+    const amount = inPeriod.filter((p) => p.token.toLowerCase() === token).reduce((sum, p) => sum + p.amount, 0n);
+    numerator += amount * answer * 10n ** BigInt(digits - decimals - feedDecimals);
+  }
+  const cents = (numerator * 100n) / 10n ** BigInt(digits);
+  expect(cents).toBeGreaterThan(0n);
+  // Seeded totals are far below 2^53 cents: a float shows them exactly here (the app keeps bigint throughout).
+  const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(Number(cents) / 100);
+
+  // USD is the default unit while every paid token has a price.
+  await page.goto(href);
+  const history = page.getByRole("region", { name: "Revenue history" });
+  await expect(history.getByRole("navigation", { name: "Chart unit" }).getByRole("link", { name: "USD", exact: true })).toHaveAttribute("aria-current", "true");
+  await expect(history.getByTestId("chart-total")).toHaveText(`Total ${dollars} · ${inPeriod.length} payments`);
+  await expect(history.getByRole("list", { name: "Days of the chart" }).getByRole("listitem")).toHaveCount(30);
+
+  // Feeds past their allowed age (chain time): no USD figure, the chart falls back to a token, and USD says why.
+  await rpc("evm_increaseTime", [DEFAULT_PRICE_MAX_AGE_SECONDS + 1]);
+  await rpc("evm_mine");
+  await page.reload();
+  await expect(history.getByRole("navigation", { name: "Chart unit" }).getByRole("link", { name: "USD", exact: true })).not.toHaveAttribute("aria-current", "true");
+  await expect(history.getByTestId("chart-total")).not.toContainText("$");
+  await history.getByRole("navigation", { name: "Chart unit" }).getByRole("link", { name: "USD", exact: true }).click();
+  await expect(page).toHaveURL(/unit=usd/);
+  await expect(history.getByRole("status").filter({ hasText: "USD price unavailable" })).toContainText("out of date");
 });

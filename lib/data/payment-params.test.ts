@@ -1,7 +1,7 @@
 import { type Address, zeroAddress } from "viem";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PAGE_SIZE } from "./history-source";
-import { type PaymentParamsResult, formatCursor, parseCursor, parsePaymentParams, paymentSearchParams, utcDay } from "./payment-params";
+import { type PaymentParamsResult, formatCursor, parseCursor, parsePaymentParams, paymentKind, paymentSearchParams, utcDay } from "./payment-params";
 
 const AURUNES: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const USD: Address = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
@@ -84,6 +84,7 @@ describe("parsePaymentParams", () => {
       return result.ok ? result.params.query.collaborative : "error";
     });
     expect(kinds).toEqual([undefined, false, true, true]);
+    expect([undefined, false, true].map((collaborative) => paymentKind({ collaborative }))).toEqual(["all", "single", "collaborative"]);
     expect(error("kind=joint")).toBe('"kind" must be all, single or collaborative');
   });
 

@@ -162,12 +162,24 @@ export function paymentSearchParams(
   }
   if (query.from !== undefined) search.set("from", formatTimeBound(query.from, "from"));
   if (query.to !== undefined) search.set("to", formatTimeBound(query.to, "to"));
-  if (query.collaborative !== undefined) search.set("kind", query.collaborative ? "collaborative" : "single");
+  const kind = paymentKind(query);
+  if (kind !== "all") search.set("kind", kind);
   if (query.before) search.set("cursor", formatCursor(query.before));
   else if (query.after) search.set("newer", formatCursor(query.after));
   if (query.pageSize !== undefined && query.pageSize !== DEFAULT_PAGE_SIZE) search.set("limit", String(query.pageSize));
   if (format !== "json") search.set("format", format);
   return search;
+}
+
+/**
+ * The `kind` a query's collaborative filter stands for (what a filter control shows as selected).
+ *
+ * @example
+ * paymentKind({ collaborative: false }) // "single"
+ */
+export function paymentKind(query: Pick<PaymentQuery, "collaborative">): PaymentKind {
+  if (query.collaborative === undefined) return "all";
+  return query.collaborative ? "collaborative" : "single";
 }
 
 /**

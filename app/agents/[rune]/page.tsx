@@ -182,7 +182,8 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         rune={agent.rune}
         tokens={result.data.tokens}
         search={search}
-        now={result.data.blockTimestamp}
+        now={blockTimestamp}
+        blockNumber={blockNumber}
         registeredAt={agent.registeredAt}
         explorerUrl={result.config.explorerUrl}
         locale={locale}
@@ -200,6 +201,7 @@ function RevenueHistory({
   tokens,
   search,
   now,
+  blockNumber,
   registeredAt,
   explorerUrl,
   locale,
@@ -208,6 +210,7 @@ function RevenueHistory({
   tokens: TokenInfo[];
   search: SearchParams;
   now: number;
+  blockNumber: bigint;
   registeredAt: number;
   explorerUrl?: string;
   locale: string;
@@ -219,7 +222,7 @@ function RevenueHistory({
     <section id="revenue" aria-labelledby="revenue-title" className="mt-10 scroll-mt-4">
       <h2 id="revenue-title" className="text-lg font-semibold tracking-tight">Revenue history</h2>
       <Suspense fallback={<HistoryLoading what="Reading revenue history…" />}>
-        <RevenueChartSection rune={rune} tokens={tokens} chart={chart} now={now} registeredAt={registeredAt} keep={payments} locale={locale} />
+        <RevenueChartSection rune={rune} tokens={tokens} chart={chart} now={now} blockNumber={blockNumber} registeredAt={registeredAt} keep={payments} locale={locale} />
       </Suspense>
       <h3 className="mt-8 text-base font-semibold tracking-tight">Payments</h3>
       <Suspense fallback={<HistoryLoading what="Reading payment history…" />}>

@@ -29,7 +29,6 @@ export interface ChainHead {
 
 /** Every payment up to one head: the cached final part and the freshly read rest, selected per rune or token. */
 export interface PaymentView {
-  head: ChainHead;
   select(selector: RowSelector): RowSequence;
 }
 
@@ -53,6 +52,7 @@ interface CacheState {
  */
 export class PaymentLogCache {
   private state: CacheState = { index: new PaymentRowIndex() };
+  /** The extension in flight, if any (never rejects). */
   private extension?: Promise<void>;
   /** The latest view, shared by every read at the same head (a page's several reads cost one log read). */
   private shared?: { hash: Hex; state: CacheState; view: Promise<PaymentView> };
@@ -75,6 +75,7 @@ export class PaymentLogCache {
       this.client.getBlock({ blockTag: "finalized" }).catch(() => undefined),
       tip ? this.client.getBlock({ blockNumber: tip.number }).catch(notFoundAsUndefined) : undefined,
     ]);
+    if (latest.hash === null) throw new Error("the node returned a pending block as latest");
     if (tip && tipBlock?.hash !== tip.hash && this.state === state) this.reset();
 
     let final: ChainHead["final"];
@@ -83,7 +84,6 @@ export class PaymentLogCache {
     } else {
       final = { number: latest.number > this.options.confirmations ? latest.number - this.options.confirmations : 0n };
     }
-    if (latest.hash === null) throw new Error("the node returned a pending block as latest");
     return { number: latest.number, hash: latest.hash, timestamp: Number(latest.timestamp), final };
   }
 
@@ -104,11 +104,18 @@ export class PaymentLogCache {
   }
 
   private async readView(head: ChainHead): Promise<PaymentView> {
-    const { fromBlock } = this.options;
+    const { fromBlock, chunkSize } = this.options;
     const tipBefore = this.state.tip?.number ?? fromBlock - 1n;
     const freshFrom = (tipBefore > head.final.number ? tipBefore : head.final.number) + 1n;
-    // The blocks after the final one are read alongside the extension (one batched request, not two in a row).
-    const [, freshRows] = await Promise.all([this.extendTo(head.final), this.readRows(freshFrom, head.number)]);
+    // When the cache must grow and everything after its tip fits one chunk, one eth_getLogs reads both the blocks
+    // that became final and those after them; otherwise the two ranges are read side by side (one batch).
+    const together = tipBefore < head.final.number && head.number - tipBefore <= chunkSize;
+    const [afterFinal, freshRead] = await Promise.all([
+      this.extendTo(head.final, together ? head.number : head.final.number),
+      together ? undefined : this.readRows(freshFrom, head.number),
+    ]);
+    // (Another request's extension may have done ours meanwhile: then the blocks after the final one are still to read.)
+    const freshRows = freshRead ?? afterFinal ?? (await this.readRows(freshFrom, head.number));
     const { index, tip } = this.state;
     const tipNumber = tip?.number ?? fromBlock - 1n;
     const storedThrough = tipNumber < head.number ? tipNumber : head.number;
@@ -119,7 +126,6 @@ export class PaymentLogCache {
     const freshIndex = new PaymentRowIndex();
     freshIndex.append(fresh);
     return {
-      head,
       select(selector) {
         // The cached lists may grow while this view is used: cut them at the block this view covers.
         const stored = index.select(selector);
@@ -142,37 +148,52 @@ export class PaymentLogCache {
     this.state = { index: new PaymentRowIndex() };
   }
 
-  private async extendTo(final: ChainHead["final"]): Promise<void> {
+  /**
+   * Extends the cache to `final` unless it already reaches it, reading through `readTo` (≥ final). Returns the
+   * rows after `final` when this call's own read covered them, else `undefined`.
+   */
+  private async extendTo(final: ChainHead["final"], readTo: bigint): Promise<PaymentRow[] | undefined> {
+    let afterFinal: PaymentRow[] | undefined;
     for (;;) {
       const tipNumber = this.state.tip?.number ?? this.options.fromBlock - 1n;
-      if (tipNumber >= final.number) return;
+      if (tipNumber >= final.number) return afterFinal;
       if (this.extension) {
         // Someone is already extending: wait for it (its failure is theirs to report), then look again.
-        await this.extension.catch(() => undefined);
+        await this.extension;
         continue;
       }
-      const extension = this.extend(this.state, final).finally(() => {
-        if (this.extension === extension) this.extension = undefined;
-      });
+      const read = this.extend(this.state, final, readTo);
+      // What waiters wait on: settled either way (a failure is reported to this call, and waiters look again).
+      const extension: Promise<void> = read.then(
+        () => undefined,
+        () => undefined,
+      );
       this.extension = extension;
-      await extension;
+      try {
+        afterFinal = await read;
+      } finally {
+        if (this.extension === extension) this.extension = undefined;
+      }
     }
   }
 
   /**
-   * Reads the blocks between the tip and `final` and keeps them. The final block's hash is recorded with them;
-   * the next {@link readHead} checks it, so rows read while a local chain was being reverted do not outlive it.
+   * Reads the blocks from the tip through `readTo`, keeps those up to `final` and returns the rest (`undefined`
+   * when the cache was dropped meanwhile). The final block's hash is recorded with them; the next
+   * {@link readHead} checks it, so rows read while a local chain was being reverted do not outlive it.
    */
-  private async extend(state: CacheState, final: ChainHead["final"]): Promise<void> {
+  private async extend(state: CacheState, final: ChainHead["final"], readTo: bigint): Promise<PaymentRow[] | undefined> {
     const from = state.tip ? state.tip.number + 1n : this.options.fromBlock;
     const [hash, rows] = await Promise.all([
       final.hash ?? this.client.getBlock({ blockNumber: final.number }).then((block) => block.hash),
-      this.readRows(from, final.number),
+      this.readRows(from, readTo),
     ]);
     // Dropped meanwhile (a reorg seen by another request): these rows may belong to the old chain.
-    if (this.state !== state) return;
-    state.index.append(rows);
+    if (this.state !== state) return undefined;
+    const kept = countThroughBlock(rows, final.number);
+    state.index.append(rows.slice(0, kept));
     state.tip = { number: final.number, hash };
+    return rows.slice(kept);
   }
 
   private readRows(fromBlock: bigint, toBlock: bigint): Promise<PaymentRow[]> {

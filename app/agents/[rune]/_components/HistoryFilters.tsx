@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { PaymentKind } from "@/lib/data/payment-params";
 
 /** The payment filter as the form shows it (URL values, already checked). */
 export interface HistoryFilterValues {
@@ -8,7 +9,7 @@ export interface HistoryFilterValues {
   from: string;
   /** Last UTC day (inclusive), `YYYY-MM-DD`, or "". */
   to: string;
-  kind: "all" | "single" | "collaborative";
+  kind: PaymentKind;
 }
 
 /** A token of the select: its URL value (symbol, or address when symbols clash) and its label. */

@@ -52,7 +52,7 @@ export function HistoryTable({
   return (
     <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 dark:border-stone-800" role="region" aria-label="Payments table" tabIndex={0}>
       <table className="w-full text-sm max-sm:block sm:min-w-[52rem]" aria-label="Payments">
-        <thead className="max-sm:hidden bg-stone-50 text-xs text-stone-500 dark:bg-stone-900/60 dark:text-stone-400">
+        <thead className="max-sm:hidden bg-stone-50 text-xs text-stone-500 dark:bg-stone-900 dark:text-stone-400">
           <tr>
             <th scope="col" className={`${CELL} sticky left-0 bg-stone-50 text-left font-medium dark:bg-stone-900`}>Time (UTC)</th>
             <th scope="col" className={`${CELL} text-left font-medium`}>Service</th>

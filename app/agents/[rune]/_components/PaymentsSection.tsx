@@ -4,10 +4,10 @@ import type { Hex } from "viem";
 import { ChainError } from "@/components/ChainError";
 import { getHistorySource } from "@/lib/data/factory";
 import type { PaymentQuery, PaymentRow } from "@/lib/data/history-source";
-import { paymentSearchParams, parsePaymentParams, type SearchParamsInput } from "@/lib/data/payment-params";
+import { paymentKind, paymentSearchParams, parsePaymentParams, type SearchParamsInput } from "@/lib/data/payment-params";
 import type { TokenInfo } from "@/lib/domain/agent";
 import { utcDay } from "@/lib/domain/revenue-days";
-import { formatUtcDay } from "@/lib/format-time";
+import { formatUtcDayRange } from "@/lib/format-time";
 import { readChain } from "@/lib/server/read-chain";
 import { HistoryFilters, type HistoryFilterValues } from "./HistoryFilters";
 import { HistoryPagination, type PageLinks } from "./HistoryPagination";
@@ -28,7 +28,7 @@ function formValues(query: PaymentQuery, tokens: TokenInfo[]): HistoryFilterValu
     token: query.token ? tokenParam(query.token, tokens) : "",
     from: query.from !== undefined ? utcDay(query.from) : "",
     to: query.to !== undefined ? utcDay(query.to % DAY_SECONDS === 0 ? query.to - DAY_SECONDS : query.to) : "",
-    kind: query.collaborative === undefined ? "all" : query.collaborative ? "collaborative" : "single",
+    kind: paymentKind(query),
   };
 }
 
@@ -38,7 +38,8 @@ async function readCoAgents(rows: PaymentRow[], rune: Hex): Promise<Map<Hex, CoA
     rows.flatMap((row) => row.collaborative?.runes ?? []).map((r) => r.toLowerCase() as Hex).filter((r) => r !== rune.toLowerCase()),
   );
   const source = getHistorySource();
-  const found = await Promise.all([...wanted].map((r) => source.getAgent(r)));
+  // Names are a courtesy: if a read fails, the row shows the short rune (still linked) rather than no table.
+  const found = await Promise.all([...wanted].map((r) => source.getAgent(r).catch(() => undefined)));
   const names = new Map<Hex, CoAgent>();
   for (const snapshot of found) {
     if (!snapshot) continue;
@@ -121,7 +122,7 @@ export async function PaymentsSection({
   const count = new Intl.NumberFormat(locale);
   const first = page.rows[0];
   const last = page.rows.at(-1);
-  const span = first && last ? ` (${formatUtcDay(utcDay(last.timestamp), locale, "long")} – ${formatUtcDay(utcDay(first.timestamp), locale, "long")})` : "";
+  const span = first && last ? ` (${formatUtcDayRange(utcDay(last.timestamp), utcDay(first.timestamp), locale)})` : "";
   const summary = `${count.format(page.rows.length)} of ${count.format(page.total)} ${page.total === 1 ? "payment" : "payments"}${filtered ? " matching the filter" : ""}${span}`;
 
   return (
@@ -130,7 +131,7 @@ export async function PaymentsSection({
       <div className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
         <p className="text-stone-600 dark:text-stone-400">
           <span data-testid="payments-total">{count.format(page.total)}</span> {page.total === 1 ? "payment" : "payments"}
-          {filtered ? " match the filter" : " in all"}, newest first.
+          {filtered ? (page.total === 1 ? " matches the filter" : " match the filter") : " in all"}, newest first.
         </p>
         <a href={csvHref} download className="rounded-lg border border-stone-300 px-3 py-1 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
           Download CSV

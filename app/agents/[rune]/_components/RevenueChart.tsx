@@ -5,11 +5,11 @@ import { formatUtcDay, formatUtcDayRange } from "@/lib/format-time";
 
 /** What the chart's amounts are in: a token, or the reference currency. */
 export interface ChartUnit {
-  /** Shown above the y axis and after totals, e.g. "ETH" or "USD". */
+  /** Shown above the y axis, e.g. "ETH" or "USD". */
   label: string;
   /** Decimals of the bigint amounts (the token's, or the reference currency's fixed point). */
   decimals: number;
-  /** Formats an exact amount of this unit for labels (no symbol), e.g. "1,234.50". */
+  /** Formats an exact amount of this unit with its unit, e.g. "1,234.50 tUSD" or "$1,234.50". */
   format(value: bigint): string;
   /** ISO 4217 code when the unit is a currency: axis labels then read "$1,500". */
   currency?: string;
@@ -48,7 +48,7 @@ export function RevenueChart({ buckets, unit, locale, caption }: { buckets: Reve
         <span className="text-sm text-stone-600 dark:text-stone-300">{caption}</span>
         <span className="text-sm" data-testid="chart-total">
           <span className="text-stone-500 dark:text-stone-400">Total </span>
-          <strong className="font-semibold tabular-nums">{unit.format(total)} {unit.label}</strong>
+          <strong className="font-semibold tabular-nums">{unit.format(total)}</strong>
           <span className="text-stone-500 dark:text-stone-400"> · {count.format(payments)} {payments === 1 ? "payment" : "payments"}</span>
         </span>
       </figcaption>
@@ -64,7 +64,7 @@ export function RevenueChart({ buckets, unit, locale, caption }: { buckets: Reve
       <div className="mt-2 flex">
         {/* The y axis: its unit on top, round values at their height. */}
         <div className="w-14 shrink-0 text-right text-[11px] tabular-nums text-stone-500 dark:text-stone-400" aria-hidden="true">
-          <p className="h-5 pr-2 font-medium">{unit.label}</p>
+          <p className="h-5 pr-2 font-medium leading-3">{unit.currency ? "" : unit.label}</p>
           <div className="relative h-48 sm:h-56">
             {layout.yTicks.map((tick) => (
               <span key={tick.value} className="absolute right-2 -translate-y-1/2 whitespace-nowrap" style={{ top: `${tick.at}%` }}>
@@ -126,7 +126,7 @@ export function RevenueChart({ buckets, unit, locale, caption }: { buckets: Reve
                       ) : (
                         <>
                           <p className="tabular-nums">
-                            {unit.format(bucketTotalValue)} {unit.label} · {count.format(bucket.count)} {bucket.count === 1 ? "payment" : "payments"}
+                            {unit.format(bucketTotalValue)} · {count.format(bucket.count)} {bucket.count === 1 ? "payment" : "payments"}
                           </p>
                           <dl className="mt-1 grid grid-cols-[auto_auto] gap-x-3 tabular-nums">
                             {REVENUE_PARTS.map((part) => (
