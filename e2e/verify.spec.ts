@@ -175,7 +175,7 @@ test("a used service id and a passed deadline are reported, in chain time", asyn
 test("malformed receipts get a field error next to the field, never a crash", async ({ page, chain }) => {
   const rune = await runeOf(chain, "oracle-of-mimir");
   const receipt = await signWithCli(rune, "oracle-of-mimir", { serviceId: "e2e verify malformed", payer: PAYER, token: "ETH", amount: "0.5" });
-  const file = JSON.parse(receipt.text) as { message: { amount: string }; display: { amount: string }; signature: string };
+  const file = JSON.parse(receipt.text) as { message: { amount: string }; display: { amount: string; symbol: string }; signature: string };
   const withAmount = (amount: string, display: string) => JSON.stringify({ ...file, message: { ...file.message, amount }, display: { ...file.display, amount: display } });
   await page.goto("/verify");
   const field = receiptRegion(page).getByRole("textbox", { name: "Receipt (JSON, with its signature or signatures)" });
@@ -199,6 +199,11 @@ test("malformed receipts get a field error next to the field, never a crash", as
   await expect(report).toContainText("No: Signed by the agent's current signer");
   await expect(report).toContainText("altered after signing, or signed by another key");
   await expect(field).toHaveAttribute("aria-invalid", "false");
+
+  // A display part that misnames the token: well formed, but the amount would be misread.
+  await checkReceipt(page, JSON.stringify({ ...file, display: { ...file.display, symbol: "WETH" } }));
+  await expect(report).toContainText("Misleading: the file names its token wrongly, so its amount would be misread.");
+  await expect(report).toContainText("No: Token accepted for payments");
 
   // Too large: refused in the page, before anything is sent.
   await checkReceipt(page, `${receipt.text}${" ".repeat(70_000)}`);

@@ -27,6 +27,8 @@ const REFUSAL_HEADLINES: Record<ReceiptCheck["id"], string> = {
   payer: "Made out to another account.",
 };
 
+const MISDESCRIBED_TOKEN = "Misleading: the file names its token wrongly, so its amount would be misread.";
+
 /**
  * The one-line verdict of a checked receipt. On /pay a payer mismatch (or no account yet) is said as what to do:
  * "Connect the payer's account 0x… to pay".
@@ -36,15 +38,18 @@ const REFUSAL_HEADLINES: Record<ReceiptCheck["id"], string> = {
  * // "Genuine: its payer 0x… can pay it now."
  */
 export function receiptVerdict(
-  verification: Pick<ReceiptVerification, "payable" | "revert" | "checks">,
+  verification: Pick<ReceiptVerification, "payable" | "failure" | "checks">,
   { payer, from, purpose }: { payer: Address; from: Address | undefined; purpose: ReceiptPurpose },
 ): ReceiptVerdict {
-  const { revert } = verification;
-  if (revert) {
-    if (revert.id === "payer" && purpose === "pay") {
+  // The first failure of any kind (a wrong chain or a misdescribed token too, which the contract does not check).
+  const { failure } = verification;
+  if (failure) {
+    if (failure.id === "payer" && purpose === "pay") {
       return { payable: false, tone: "connect", headline: REFUSAL_HEADLINES.payer, reason: connectPayer(payer, from) };
     }
-    return { payable: false, tone: "refused", headline: REFUSAL_HEADLINES[revert.id], reason: `${revert.label}: ${revert.detail}.` };
+    // A token check without a contract error: the token is accepted, but the file gives it another symbol or decimals.
+    const headline = failure.id === "token" && failure.errorName === undefined ? MISDESCRIBED_TOKEN : REFUSAL_HEADLINES[failure.id];
+    return { payable: false, tone: "refused", headline, reason: `${failure.label}: ${failure.detail}.` };
   }
   if (purpose === "pay" && from === undefined) {
     return { payable: false, tone: "connect", headline: "Genuine: only its payer can pay it.", reason: connectPayer(payer, undefined) };

@@ -13,6 +13,7 @@ import { useWalletSettings } from "@/components/wallet/WalletSettings";
 import { formatCountdown } from "@/lib/domain/chain-time";
 import { connectPayer } from "@/lib/domain/receipt-verdict";
 import { formatAmount, shortHex } from "@/lib/format";
+import { collaborativePaymentCall, servicePaymentCall } from "@/lib/receipts/payment-call";
 import { type TransactionStage, runTransaction } from "@/lib/transaction";
 import { transactionToasts } from "@/lib/transaction-toasts";
 import { type SpendPath, type SpendStep, spendWithBestPath } from "@/lib/tx/token-spend";
@@ -141,7 +142,7 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
       if (stage.status === "failed") setFailure(stage.rejectedByUser ? "You rejected the request in your wallet: nothing was paid." : stage.message);
     };
     try {
-      const confirmed = isEth ? await payEth(account, onStage) : await payToken(account, onStage);
+      const confirmed = await sendPayment(account, onStage);
       if (confirmed) {
         setPaid(paidShares(confirmed, receipt.serviceId));
         onPaid();
@@ -152,23 +153,9 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
     }
   }
 
-  function payEth(from: Address, onStage: (stage: TransactionStage) => void): Promise<TransactionReceipt | undefined> {
-    if (signed.primaryType === "CollaborativeReceipt") {
-      return runTransaction({
-        config,
-        request: { address: distributor, abi: revenueDistributorAbi, functionName: "payCollaborative", args: [signed.receipt, signed.signatures], value: receipt.amount, account: from },
-        onStage,
-      });
-    }
-    return runTransaction({
-      config,
-      request: { address: distributor, abi: revenueDistributorAbi, functionName: "pay", args: [signed.receipt, signed.signature], value: receipt.amount, account: from },
-      onStage,
-    });
-  }
-
-  function payToken(from: Address, onStage: (stage: TransactionStage) => void): Promise<TransactionReceipt | undefined> {
-    const common = {
+  /** ETH: one transaction with the value. ERC-20: the shared spend flow, whose final call is the same payment. */
+  function sendPayment(from: Address, onStage: (stage: TransactionStage) => void): Promise<TransactionReceipt | undefined> {
+    const spend = {
       config,
       account: from,
       chainId: appChainId!,
@@ -182,32 +169,24 @@ export default function PayPanel({ check, checking, onAccount, onPaid }: PayPane
       onStage,
     };
     if (signed.primaryType === "CollaborativeReceipt") {
-      // payCollaborative has no permit variant: batch, or approve then pay.
-      return spendWithBestPath({
-        ...common,
-        actionData: encodeFunctionData({ abi: revenueDistributorAbi, functionName: "payCollaborative", args: [signed.receipt, signed.signatures] }),
-        send: (stage) =>
-          runTransaction({
-            config,
-            request: { address: distributor, abi: revenueDistributorAbi, functionName: "payCollaborative", args: [signed.receipt, signed.signatures], account: from },
-            onStage: stage,
-          }),
-      });
+      const call = collaborativePaymentCall(signed);
+      const send = (stage: (stage: TransactionStage) => void) => runTransaction({ config, request: { ...call, account: from }, onStage: stage });
+      if (isEth) return send(onStage);
+      // payCollaborative has no permit variant: a batch, or approve then pay.
+      return spendWithBestPath({ ...spend, actionData: encodeFunctionData(call), send });
     }
+    const call = servicePaymentCall(signed);
+    const send = (stage: (stage: TransactionStage) => void) => runTransaction({ config, request: { ...call, account: from }, onStage: stage });
+    if (isEth) return send(onStage);
     return spendWithBestPath({
-      ...common,
-      actionData: encodeFunctionData({ abi: revenueDistributorAbi, functionName: "pay", args: [signed.receipt, signed.signature] }),
-      send: (stage) =>
-        runTransaction({
-          config,
-          request: { address: distributor, abi: revenueDistributorAbi, functionName: "pay", args: [signed.receipt, signed.signature], account: from },
-          onStage: stage,
-        }),
+      ...spend,
+      actionData: encodeFunctionData(call),
+      send,
       sendWithPermit: ({ deadline, v, r, s }, stage) =>
         runTransaction({
           config,
           request: {
-            address: distributor,
+            address: call.address,
             abi: revenueDistributorAbi,
             functionName: "payWithPermit",
             args: [signed.receipt, signed.signature, deadline, v, r, s],
