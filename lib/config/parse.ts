@@ -51,6 +51,11 @@ export interface AppConfig {
   priceFeeds: Record<Address, Address>;
   /** A feed's answer older than this (seconds of chain time) is stale: no USD value is shown from it. */
   priceMaxAgeSeconds: number;
+  /**
+   * Base URL of the history indexer (`INDEXER_URL`, scripts/indexer): history is read from it while it is in step
+   * with the chain, and from the RPC otherwise. Unset: history from the RPC only.
+   */
+  indexerUrl?: string;
 }
 
 /** A configuration problem, with a message that says how to fix it. */
@@ -69,6 +74,7 @@ export interface ConfigEnv {
   DEPLOYMENT_FILE?: string;
   PRICE_FEEDS?: string;
   PRICE_MAX_AGE_SECONDS?: string;
+  INDEXER_URL?: string;
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -107,6 +113,10 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
   const explorerUrl = env.EXPLORER_URL?.trim().replace(/\/+$/, "") || undefined;
   if (explorerUrl && !/^https?:\/\/[^\s]+$/.test(explorerUrl)) {
     throw new ConfigError(`EXPLORER_URL must be an http(s) URL (got "${explorerUrl}")`);
+  }
+  const indexerUrl = env.INDEXER_URL?.trim().replace(/\/+$/, "") || undefined;
+  if (indexerUrl && !/^https?:\/\/[^\s]+$/.test(indexerUrl)) {
+    throw new ConfigError(`INDEXER_URL must be an http(s) URL (got "${indexerUrl}")`);
   }
   const deploymentFile = env.DEPLOYMENT_FILE?.trim() || `contracts-abi/deployments/${chainId}.json`;
   const text = readDeployment(deploymentFile);
@@ -163,6 +173,7 @@ export function parseConfig(env: ConfigEnv, readDeployment: (file: string) => st
     multicall3BlockCreated: typeof parsed.blocks?.multicall3 === "number" ? parsed.blocks.multicall3 : undefined,
     priceFeeds,
     priceMaxAgeSeconds: parsePriceMaxAge(env.PRICE_MAX_AGE_SECONDS),
+    indexerUrl,
   };
 }
 

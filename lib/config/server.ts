@@ -18,6 +18,7 @@ export function getConfig(): AppConfig {
     DEPLOYMENT_FILE: env.DEPLOYMENT_FILE,
     PRICE_FEEDS: env.PRICE_FEEDS,
     PRICE_MAX_AGE_SECONDS: env.PRICE_MAX_AGE_SECONDS,
+    INDEXER_URL: env.INDEXER_URL,
   };
   cached ??= parseConfig(variables, (file) => {
     const resolved = path.resolve(/*turbopackIgnore: true*/ process.cwd(), file);

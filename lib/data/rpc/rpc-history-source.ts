@@ -1,18 +1,17 @@
 import type { Address, Hex, PublicClient } from "viem";
-import { parseAgentMetadata } from "../../agent-metadata";
-import { type AgentSummary, type AgentsSnapshot, RECENT_REVENUE_WINDOW, type TokenInfo, perThousandStaked } from "../../domain/agent";
+import { type AgentsSnapshot, RECENT_REVENUE_WINDOW, type TokenInfo } from "../../domain/agent";
+import { summarizeAgent } from "../agent-summary";
 import type {
   AgentSnapshot,
   DailyRevenue,
   HistorySource,
   PaymentPage,
   PaymentQuery,
-  RevenueParts,
   RevenueSeriesQuery,
   RevenueTotals,
   RevenueTotalsQuery,
 } from "../history-source";
-import { type AgentReadContracts, type AgentRecord, readAllAgents, readOneAgent, readTokens } from "./agent-reads";
+import { type AgentReadContracts, readAllAgents, readOneAgent, readTokens } from "./agent-reads";
 import { DEFAULT_FINALITY_CONFIRMATIONS, DEFAULT_LOG_CHUNK_BLOCKS } from "./options";
 import { PaymentLogCache } from "./payment-log-cache";
 import { dailyRevenue, pagePayments, sumRevenue } from "./payment-query";
@@ -71,7 +70,7 @@ export class RpcHistorySource implements HistorySource {
     ]);
     const recent = sumRevenue(view.select({}), head.timestamp - RECENT_REVENUE_WINDOW);
     return {
-      agents: records.map((record) => summarize(record, tokens, recent.get(record.rune))),
+      agents: records.map((record) => summarizeAgent(record, tokens, recent.get(record.rune))),
       tokens,
       blockNumber: head.number,
       blockTimestamp: head.timestamp,
@@ -88,7 +87,7 @@ export class RpcHistorySource implements HistorySource {
     if (!found) return undefined;
     const recent = sumRevenue(view.select({ rune: key }), head.timestamp - RECENT_REVENUE_WINDOW);
     return {
-      agent: summarize(found.record, found.tokens, recent.get(key)),
+      agent: summarizeAgent(found.record, found.tokens, recent.get(key)),
       tokens: found.tokens,
       blockNumber: head.number,
       blockTimestamp: head.timestamp,
@@ -116,37 +115,4 @@ export class RpcHistorySource implements HistorySource {
     const view = await this.cache.view(await this.cache.readHead());
     return dailyRevenue(view.select({ rune: query.rune }), query.from, query.to);
   }
-}
-
-/** An agent as pages show it: its record, all-time counters and the last 30 days' sums. */
-function summarize(record: AgentRecord, tokens: readonly TokenInfo[], recent: Map<Address, RevenueParts> | undefined): AgentSummary {
-  const revenueAllTime: Record<Address, bigint> = {};
-  const revenue30d: Record<Address, bigint> = {};
-  const stakersRevenue30d: Record<Address, bigint> = {};
-  const stakersPer1000Staked30d: Record<Address, bigint> = {};
-  tokens.forEach((token, t) => {
-    const last30 = recent?.get(token.address.toLowerCase() as Address);
-    revenueAllTime[token.address] = record.revenueAllTime[t] ?? 0n;
-    revenue30d[token.address] = last30?.amount ?? 0n;
-    stakersRevenue30d[token.address] = last30?.stakersAmount ?? 0n;
-    const perThousand = perThousandStaked(last30?.stakersAmount ?? 0n, record.totalStaked);
-    if (perThousand !== undefined) stakersPer1000Staked30d[token.address] = perThousand;
-  });
-  return {
-    rune: record.rune,
-    owner: record.owner,
-    signer: record.signer,
-    status: record.status,
-    registeredAt: record.registeredAt,
-    metadataURI: record.metadataURI,
-    metadata: parseAgentMetadata(record.metadataURI),
-    split: record.split,
-    infra: record.infra,
-    totalStaked: record.totalStaked,
-    stakerCount: record.stakerCount,
-    revenueAllTime,
-    revenue30d,
-    stakersRevenue30d,
-    stakersPer1000Staked30d,
-  };
 }

@@ -1,0 +1,126 @@
+import { type SQL, sql } from "@ponder/client";
+import type { Address, Hex } from "viem";
+import type { PaymentFilter, PaymentPosition } from "../history-source";
+
+// The SQL the indexer read side sends (tables of scripts/indexer/ponder.schema.ts). Every query is bounded by the
+// block the caller checked the indexer had reached, so the parts of one page agree with each other. Numbers that
+// may pass 2^53 come back as text (Postgres' int8 and numeric would be strings anyway; PGlite's int8 would not).
+
+export const DAY_SECONDS = 86_400;
+
+/** One payment row as selected by {@link paymentRows}. */
+export interface PaymentRecord {
+  block_number: string;
+  log_index: number;
+  transaction_hash: Hex;
+  timestamp: string;
+  rune: Hex;
+  service_id: Hex;
+  payer: Address;
+  token: Address;
+  amount: string;
+  developer_amount: string;
+  infra_amount: string;
+  stakers_amount: string;
+  collaborative_amount: string | null;
+  collaborative_runes: Hex[] | null;
+  collaborative_weights: number[] | null;
+}
+
+/** Sums of payments, grouped as each query says. */
+export interface PartsRecord {
+  rune: Hex;
+  token: Address;
+  day?: number;
+  amount: string;
+  developer_amount: string;
+  infra_amount: string;
+  stakers_amount: string;
+  payment_count: number;
+}
+
+/** `where` of the payments matching a filter, up to a block. */
+export function paymentConditions(filter: PaymentFilter, upToBlock: bigint): SQL {
+  const conditions: SQL[] = [sql`p.block_number <= ${upToBlock.toString()}`];
+  if (filter.rune !== undefined) conditions.push(sql`p.rune = ${filter.rune.toLowerCase()}`);
+  if (filter.token !== undefined) conditions.push(sql`p.token = ${filter.token.toLowerCase()}`);
+  if (filter.from !== undefined) conditions.push(sql`p.timestamp >= ${filter.from}`);
+  if (filter.to !== undefined) conditions.push(sql`p.timestamp < ${filter.to}`);
+  if (filter.collaborative === true) conditions.push(sql`p.collaborative_id is not null`);
+  if (filter.collaborative === false) conditions.push(sql`p.collaborative_id is null`);
+  return allOf(...conditions);
+}
+
+/** Every condition at once. */
+export function allOf(...conditions: SQL[]): SQL {
+  return sql.join(conditions, sql` and `);
+}
+
+/** Payments strictly older (`"<"`) or newer (`">"`) than a position. */
+export function positionCondition(operator: "<" | ">", position: PaymentPosition): SQL {
+  const block = position.blockNumber.toString();
+  return operator === "<"
+    ? sql`(p.block_number < ${block} or (p.block_number = ${block} and p.log_index < ${position.logIndex}))`
+    : sql`(p.block_number > ${block} or (p.block_number = ${block} and p.log_index > ${position.logIndex}))`;
+}
+
+/** Up to `limit` payments matching `where`, newest first (`desc`) or oldest first, with their collaborative payment. */
+export function paymentRows(where: SQL, order: "desc" | "asc", limit: number): SQL {
+  const direction = order === "desc" ? sql`desc` : sql`asc`;
+  return sql`select p.block_number::text as block_number, p.log_index, p.transaction_hash, p.timestamp::text as timestamp,
+      p.rune, p.service_id, p.payer, p.token, p.amount::text as amount, p.developer_amount::text as developer_amount,
+      p.infra_amount::text as infra_amount, p.stakers_amount::text as stakers_amount,
+      c.amount::text as collaborative_amount, c.runes as collaborative_runes, c.weights_bps as collaborative_weights
+    from payment p left join collaborative_payment c on c.id = p.collaborative_id
+    where ${where}
+    order by p.block_number ${direction}, p.log_index ${direction}
+    limit ${limit}`;
+}
+
+/** `[{ n }]`: how many payments match `where`. */
+export function paymentCount(where: SQL): SQL {
+  return sql`select count(*)::int as n from payment p where ${where}`;
+}
+
+/** `[{ found }]`: 1 row when a payment matches `where`, none otherwise. */
+export function anyPayment(where: SQL): SQL {
+  return sql`select 1 as found from payment p where ${where} limit 1`;
+}
+
+/**
+ * Sums per rune and token of the payments in `[from, to)` (chain time) up to a block, read from whole days of
+ * revenue_day plus the payments of the partial days at either end: the cost follows the days and runes, not the
+ * payments. `perDay` groups by UTC day as well. Pass `to` no later than the block's time + 1, so that no whole
+ * day can hold a payment past the block.
+ */
+export function revenueParts(range: { from: number; to: number; rune?: Hex; perDay: boolean; upToBlock: bigint }): SQL {
+  const { from, to } = range;
+  const firstWholeDay = Math.ceil(from / DAY_SECONDS);
+  const endDay = Math.floor(to / DAY_SECONDS);
+  const runeCondition = range.rune === undefined ? sql`true` : sql`p.rune = ${range.rune.toLowerCase()}`;
+  const paymentsIn = (start: number, end: number) => sql`(p.timestamp >= ${start} and p.timestamp < ${end})`;
+
+  let partialRanges: SQL;
+  let wholeDays = sql``;
+  if (firstWholeDay >= endDay) {
+    partialRanges = paymentsIn(from, to);
+  } else {
+    partialRanges = sql`(${paymentsIn(from, firstWholeDay * DAY_SECONDS)} or ${paymentsIn(endDay * DAY_SECONDS, to)})`;
+    const dayRune = range.rune === undefined ? sql`true` : sql`d.rune = ${range.rune.toLowerCase()}`;
+    wholeDays = sql`union all
+      select d.rune, d.token, d.day, d.amount, d.developer_amount, d.infra_amount, d.stakers_amount, d.payment_count
+      from revenue_day d where ${dayRune} and d.day >= ${firstWholeDay} and d.day < ${endDay}`;
+  }
+  const dayColumn = range.perDay ? sql`, day` : sql``;
+  return sql`select rune, token${dayColumn}, sum(amount)::text as amount, sum(developer_amount)::text as developer_amount,
+      sum(infra_amount)::text as infra_amount, sum(stakers_amount)::text as stakers_amount,
+      sum(payment_count)::int as payment_count
+    from (
+      select p.rune, p.token, floor(p.timestamp / ${DAY_SECONDS})::int as day, p.amount, p.developer_amount,
+        p.infra_amount, p.stakers_amount, 1 as payment_count
+      from payment p
+      where ${runeCondition} and p.block_number <= ${range.upToBlock.toString()} and ${partialRanges}
+      ${wholeDays}
+    ) parts
+    group by rune, token${dayColumn}`;
+}
