@@ -1,5 +1,6 @@
 import { AgentsTable } from "@/components/AgentsTable";
 import { ChainError } from "@/components/ChainError";
+import { HistoryFreshnessNotice } from "@/components/HistoryFreshnessNotice";
 import { readAgentsUsd } from "@/lib/data/agents-usd";
 import { getHistorySource } from "@/lib/data/factory";
 import { getPublicClient } from "@/lib/server/chain";
@@ -16,6 +17,7 @@ export default async function AgentsPage() {
   const usd = result.ok ? await readAgentsUsd(getPublicClient(), { snapshot: result.data, config: result.config, locale }) : undefined;
   return (
     <>
+      <HistoryFreshnessNotice />
       <div className="mb-6">
         <h1 className="text-2xl font-semibold tracking-tight">Agents</h1>
         <p className="mt-1 max-w-2xl text-sm text-stone-600 dark:text-stone-400">

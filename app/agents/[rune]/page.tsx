@@ -9,6 +9,7 @@ import { RuneSigil } from "@/components/RuneSigil";
 import { SplitBar } from "@/components/SplitBar";
 import { StatusBadge } from "@/components/StatusBadge";
 import { StatusNotice } from "@/components/StatusNotice";
+import { HistoryFreshnessNotice } from "@/components/HistoryFreshnessNotice";
 import { getHistorySource } from "@/lib/data/factory";
 import { formatBps } from "@/lib/format";
 import { isRuneHex } from "@/lib/domain/rune";
@@ -111,6 +112,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
   const proposal = pending.ok ? pending.data : undefined;
   return (
     <article>
+      <HistoryFreshnessNotice />
       <Link href="/" className="text-sm text-stone-500 hover:underline">← All agents</Link>
       <header className="mt-4 flex flex-wrap items-start gap-5">
         <RuneSigil rune={agent.rune} size={88} />

@@ -64,16 +64,21 @@ export class IndexerClient {
     }
   }
 
-  /** Whether the backfill is done and the last indexed block (two small GETs, in parallel). */
+  /**
+   * Whether the backfill is done and the last indexed block (two small GETs, in parallel, at most 2 s: every
+   * request asks this first, and a hung indexer must not hold pages up).
+   */
   async progress(): Promise<IndexerProgress> {
-    const [ready, status] = await Promise.all([this.get("/ready"), this.get("/status")]);
-    const block = status.ok ? parseStatusBlock(await status.json().catch(() => undefined)) : undefined;
-    return { ready: ready.status === 200, block };
+    const timeoutMs = Math.min(this.timeoutMs, 2_000);
+    const [ready, status] = await Promise.all([this.get("/ready", timeoutMs), this.get("/status", timeoutMs)]);
+    // Both bodies read to the end, so their connections go back to the pool.
+    const [, statusBody] = await Promise.all([ready.text().catch(() => ""), status.json().catch(() => undefined)]);
+    return { ready: ready.status === 200, block: status.ok ? parseStatusBlock(statusBody) : undefined };
   }
 
-  private async get(path: string): Promise<Response> {
+  private async get(path: string, timeoutMs: number): Promise<Response> {
     try {
-      return await fetch(`${this.url}${path}`, { signal: AbortSignal.timeout(this.timeoutMs), cache: "no-store" });
+      return await fetch(`${this.url}${path}`, { signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
     } catch (error) {
       throw new IndexerUnavailableError(`the indexer at ${this.url} did not answer: ${firstLine(error)}`);
     }
