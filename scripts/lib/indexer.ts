@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { isPortFree } from "./anvil";
 import { projectRoot } from "./artifacts";
@@ -68,6 +68,7 @@ export async function startIndexer(options: StartIndexerOptions): Promise<Runnin
     { cwd: projectRoot, env, stdio: ["ignore", toFile ? "pipe" : logTarget, toFile ? "pipe" : logTarget] },
   );
   if (toFile) {
+    mkdirSync(path.dirname(logTarget), { recursive: true });
     const file = createWriteStream(logTarget, { flags: "a" });
     child.stdout?.pipe(file);
     child.stderr?.pipe(file);
