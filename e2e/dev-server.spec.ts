@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DEV_ANVIL_PORT, E2E_DEV_APP_PORT } from "./support/ports";
+import { E2E_DEV_ANVIL_PORT, E2E_DEV_APP_PORT, E2E_DEV_INDEXER_PORT } from "./support/ports";
 
-// `npm run dev` as a newcomer runs it: its own chain, deploy, seed and `next dev`. One spec, several checks, because
-// starting it (seed + first compile) is the expensive part.
-test.describe.configure({ timeout: 300_000 });
+// `npm run dev` as a newcomer runs it: its own chain, deploy, seed, history indexer and `next dev`. One spec, several
+// checks, because starting it (seed + first compile) is the expensive part.
+test.describe.configure({ timeout: 360_000 });
 
 let dev: ChildProcess | undefined;
 let output = "";
@@ -33,7 +33,7 @@ function accepts(host: string, port: number): Promise<boolean> {
   });
 }
 
-test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopback only, and stops on Ctrl-C", async ({ page }) => {
+test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopback only, with its history indexer, and stops everything on Ctrl-C", async ({ page }) => {
   dev = spawn("npx", ["tsx", "scripts/dev.ts"], {
     detached: true, // its own process group, so Ctrl-C (SIGINT to the group) is what a terminal would send
     env: {
@@ -41,6 +41,7 @@ test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopb
       NEXT_TELEMETRY_DISABLED: "1",
       ANVIL_PORT: String(E2E_DEV_ANVIL_PORT),
       PORT: String(E2E_DEV_APP_PORT),
+      INDEXER_PORT: String(E2E_DEV_INDEXER_PORT),
       HOST: "",
       FOUNDRY_OUT: path.join(forgeScratch, "out"),
       FOUNDRY_CACHE_PATH: path.join(forgeScratch, "cache"),
@@ -67,6 +68,15 @@ test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopb
     await expect(html).toHaveClass(wasDark ? /^(?!.*\bdark\b)/ : /\bdark\b/);
   }
 
+  // The indexer catches up with the seeded chain, and then the pages read history from it: no "catching up" notice.
+  await expect
+    .poll(async () => (await (await fetch(`http://127.0.0.1:${E2E_DEV_APP_PORT}/`)).text()).includes("History is catching up"), {
+      timeout: 90_000,
+      intervals: [1_000],
+    })
+    .toBe(false);
+  expect(await accepts("127.0.0.1", E2E_DEV_INDEXER_PORT)).toBe(true);
+
   // Listening on loopback only: another interface of this machine does not answer.
   const outside = Object.values(networkInterfaces())
     .flat()
@@ -75,9 +85,14 @@ test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopb
   if (outside) expect(await accepts(outside.address, E2E_DEV_APP_PORT)).toBe(false);
   else test.info().annotations.push({ type: "note", description: "no non-loopback interface to probe" });
 
-  // Ctrl-C stops the app and the chain.
+  // Ctrl-C stops the app, the indexer (cleanly: PGlite closed, nothing killed) and the chain.
   process.kill(-dev.pid!, "SIGINT");
   await new Promise((resolve) => dev?.once("exit", resolve));
   await expect.poll(() => accepts("127.0.0.1", E2E_DEV_APP_PORT)).toBe(false);
+  await expect.poll(() => accepts("127.0.0.1", E2E_DEV_INDEXER_PORT)).toBe(false);
   await expect.poll(() => accepts("127.0.0.1", E2E_DEV_ANVIL_PORT)).toBe(false);
+  const indexerLog = readFileSync(path.join(".ponder", `dev-${E2E_DEV_ANVIL_PORT}.log`), "utf8");
+  expect(indexerLog).toContain("Received SIGINT");
+  expect(indexerLog).not.toMatch(/Failed to shutdown|ERROR/);
+  expect(output).not.toContain("the history indexer stopped");
 });

@@ -12,6 +12,7 @@ export const E2E_ALT_APP_PORT = 3101 + offset;
 /** `npm run dev` under test (e2e/dev-server.spec.ts): its own anvil and dev server. */
 export const E2E_DEV_ANVIL_PORT = 8557 + offset;
 export const E2E_DEV_APP_PORT = 3102 + offset;
+export const E2E_DEV_INDEXER_PORT = 42_169 + offset;
 export const E2E_RPC_URL = `http://127.0.0.1:${E2E_RPC_PORT}`;
 export const E2E_ANVIL_URL = `http://127.0.0.1:${E2E_ANVIL_PORT}`;
 export const E2E_DEPLOYMENT_DIR = ".e2e";

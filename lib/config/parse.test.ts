@@ -67,6 +67,20 @@ describe("parseConfig", () => {
   });
 });
 
+describe("indexer", () => {
+  const file = () => deployment(31337);
+  it("reads INDEXER_URL without its trailing slash, keeps it on the server, and is RPC-only without it", () => {
+    const config = parseConfig({ INDEXER_URL: " http://127.0.0.1:42069/ " }, file);
+    expect(config.indexerUrl).toBe("http://127.0.0.1:42069");
+    expect(JSON.stringify(toPublicConfig(config))).not.toContain("42069");
+    expect(parseConfig({}, file).indexerUrl).toBeUndefined();
+  });
+
+  it("refuses an INDEXER_URL that is not http(s)", () => {
+    expect(() => parseConfig({ INDEXER_URL: "127.0.0.1:42069" }, file)).toThrow(new ConfigError('INDEXER_URL must be an http(s) URL (got "127.0.0.1:42069")'));
+  });
+});
+
 describe("price feeds", () => {
   it("reads PRICE_FEEDS as token=feed pairs, keyed by lowercase token address", () => {
     const config = parseConfig(

@@ -10,7 +10,7 @@ import type {
   RevenueTotals,
   RevenueTotalsQuery,
 } from "./history-source";
-import { type IndexedBlock, IndexerUnavailableError } from "./indexer/indexer-client";
+import { type IndexedBlock, type IndexerProgress, IndexerUnavailableError } from "./indexer/indexer-client";
 import type { IndexerHistorySource } from "./indexer/indexer-history-source";
 
 /** Where history comes from right now, and why (what the "catching up" notice says). */
@@ -28,9 +28,10 @@ export interface FallbackHistorySourceOptions {
 
 /**
  * The indexer when it is in step with the chain, the RPC otherwise: every call first compares the indexer's last
- * block with the chain's head. Same number and time: the indexer answers, bounded by that block. Behind (it
- * polls for new blocks): the call waits up to `maxWaitMs` for it. Still backfilling, unreachable, failing, or
- * on blocks the chain no longer has (a reorg or a reverted local chain it has not yet seen): the RPC answers.
+ * block with the chain's head. At (or past) the head, on a block the chain has (same time at that height): the
+ * indexer answers, bounded by that block. Behind (it polls for new blocks): the call waits up to `maxWaitMs` for
+ * it. Still backfilling, unreachable, failing, or on blocks the chain no longer has (a reorg or a reverted local
+ * chain it has not yet noticed) past the wait: the RPC answers.
  * So a page is never blank and never shows a total the chain does not have; it may be slower meanwhile, and
  * {@link freshness} says so.
  *
@@ -97,26 +98,49 @@ export class FallbackHistorySource implements HistorySource {
 
   private async look(): Promise<HistoryFreshness> {
     const deadline = Date.now() + this.maxWaitMs;
+    let head: Block;
+    try {
+      // The head as of this request (not getBlockNumber: viem caches it for a few seconds). The indexer must have
+      // reached it; a later block is as good, so a fast chain is not chased.
+      const [progress, block] = await Promise.all([this.indexer.indexer.progress(), this.client.getBlock()]);
+      head = { number: block.number, timestamp: Number(block.timestamp) };
+      const verdict = await this.judge(progress, head);
+      if (verdict) return verdict;
+    } catch (error) {
+      if (error instanceof IndexerUnavailableError) return { source: "rpc", reason: "unreachable" };
+      throw error;
+    }
     for (;;) {
-      let progress;
-      let head;
-      try {
-        // Not getBlockNumber: viem caches it for a few seconds, and the head must be the one of this moment.
-        [progress, head] = await Promise.all([this.indexer.indexer.progress(), this.client.getBlock()]);
-      } catch (error) {
-        if (error instanceof IndexerUnavailableError) return { source: "rpc", reason: "unreachable" };
-        throw error;
-      }
-      const block = progress.block;
-      if (!progress.ready) return { source: "rpc", reason: "backfilling", indexedBlock: block?.number, headBlock: head.number };
-      // The same block: same number and time (a reverted local chain re-mines numbers, rarely in the same second).
-      if (block && block.number === head.number && block.timestamp === Number(head.timestamp)) {
-        return { source: "indexer", block };
-      }
+      const progress = await this.indexer.indexer.progress().catch(() => undefined);
+      if (!progress) return { source: "rpc", reason: "unreachable" };
+      const verdict = await this.judge(progress, head);
+      if (verdict) return verdict;
       if (Date.now() + this.pollMs > deadline) {
-        return { source: "rpc", reason: "behind", indexedBlock: block?.number, headBlock: head.number };
+        return { source: "rpc", reason: "behind", indexedBlock: progress.block?.number, headBlock: head.number };
       }
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }
+
+  /** A verdict, or `undefined` while it is worth waiting for the indexer. */
+  private async judge(progress: IndexerProgress, head: Block): Promise<HistoryFreshness | undefined> {
+    const block = progress.block;
+    if (!progress.ready) return { source: "rpc", reason: "backfilling", indexedBlock: block?.number, headBlock: head.number };
+    if (!block || block.number < head.number) return undefined;
+    // The chain's own block at that height must be the one indexed (same time): after a reorg, or a local chain
+    // reverted to a snapshot, the indexer holds blocks the chain no longer has until it notices, at its next poll.
+    const chainBlock =
+      block.number === head.number
+        ? head
+        : await this.client.getBlock({ blockNumber: block.number }).then(
+            (found) => ({ number: found.number, timestamp: Number(found.timestamp) }),
+            () => undefined,
+          );
+    return chainBlock?.timestamp === block.timestamp ? { source: "indexer", block } : undefined;
+  }
+}
+
+interface Block {
+  number: bigint;
+  timestamp: number;
 }

@@ -1,8 +1,19 @@
-import { index, onchainEnum, onchainTable } from "ponder";
+import { type PgColumnsBuilders, index, onchainEnum, onchainTable } from "ponder";
 
 // The indexer's tables. Positions (block_number, log_index) order events totally, like the RPC read side;
 // amounts are numeric(78) (uint256) and runes, addresses and hashes lowercase hex. lib/data/indexer/ reads these
 // tables over SQL-over-HTTP: a renamed column must be renamed there too (the parity test fails otherwise).
+
+/** Where an event is, first in every event table: `id` is `<block>-<logIndex>`, `timestamp` the block's time. */
+function eventColumns(t: PgColumnsBuilders) {
+  return {
+    id: t.text().primaryKey(),
+    blockNumber: t.int8({ mode: "bigint" }).notNull(),
+    logIndex: t.integer().notNull(),
+    transactionHash: t.hex().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
+  };
+}
 
 export const runeStatus = onchainEnum("rune_status", ["active", "suspended", "retired"]);
 export const stakeChangeKind = onchainEnum("stake_change_kind", ["staked", "unstake_requested", "withdrawn"]);
@@ -33,12 +44,7 @@ export const agent = onchainTable("agent", (t) => ({
 export const payment = onchainTable(
   "payment",
   (t) => ({
-    /** `<block>-<logIndex>` */
-    id: t.text().primaryKey(),
-    blockNumber: t.int8({ mode: "bigint" }).notNull(),
-    logIndex: t.integer().notNull(),
-    transactionHash: t.hex().notNull(),
-    timestamp: t.int8({ mode: "number" }).notNull(),
+    ...eventColumns(t),
     rune: t.hex().notNull(),
     serviceId: t.hex().notNull(),
     payer: t.hex().notNull(),
@@ -61,11 +67,7 @@ export const payment = onchainTable(
 
 /** A CollaborativeServicePaid event: the whole payment whose shares are payment rows. */
 export const collaborativePayment = onchainTable("collaborative_payment", (t) => ({
-  id: t.text().primaryKey(),
-  blockNumber: t.int8({ mode: "bigint" }).notNull(),
-  logIndex: t.integer().notNull(),
-  transactionHash: t.hex().notNull(),
-  timestamp: t.int8({ mode: "number" }).notNull(),
+  ...eventColumns(t),
   serviceId: t.hex().notNull(),
   payer: t.hex().notNull(),
   token: t.hex().notNull(),
@@ -100,12 +102,8 @@ export const revenueDay = onchainTable(
 export const stakeChange = onchainTable(
   "stake_change",
   (t) => ({
-    id: t.text().primaryKey(),
+    ...eventColumns(t),
     kind: stakeChangeKind().notNull(),
-    blockNumber: t.int8({ mode: "bigint" }).notNull(),
-    logIndex: t.integer().notNull(),
-    transactionHash: t.hex().notNull(),
-    timestamp: t.int8({ mode: "number" }).notNull(),
     rune: t.hex().notNull(),
     account: t.hex().notNull(),
     amount: t.bigint().notNull(),
@@ -122,12 +120,8 @@ export const stakeChange = onchainTable(
 export const claim = onchainTable(
   "claim",
   (t) => ({
-    id: t.text().primaryKey(),
+    ...eventColumns(t),
     kind: claimKind().notNull(),
-    blockNumber: t.int8({ mode: "bigint" }).notNull(),
-    logIndex: t.integer().notNull(),
-    transactionHash: t.hex().notNull(),
-    timestamp: t.int8({ mode: "number" }).notNull(),
     /** Null for infra claims (an infra balance is per account, across runes). */
     rune: t.hex(),
     account: t.hex().notNull(),
@@ -146,11 +140,7 @@ export const claim = onchainTable(
 export const signerRotation = onchainTable(
   "signer_rotation",
   (t) => ({
-    id: t.text().primaryKey(),
-    blockNumber: t.int8({ mode: "bigint" }).notNull(),
-    logIndex: t.integer().notNull(),
-    transactionHash: t.hex().notNull(),
-    timestamp: t.int8({ mode: "number" }).notNull(),
+    ...eventColumns(t),
     rune: t.hex().notNull(),
     previousSigner: t.hex().notNull(),
     newSigner: t.hex().notNull(),
@@ -161,12 +151,8 @@ export const signerRotation = onchainTable(
 export const statusChange = onchainTable(
   "status_change",
   (t) => ({
-    id: t.text().primaryKey(),
+    ...eventColumns(t),
     kind: statusChangeKind().notNull(),
-    blockNumber: t.int8({ mode: "bigint" }).notNull(),
-    logIndex: t.integer().notNull(),
-    transactionHash: t.hex().notNull(),
-    timestamp: t.int8({ mode: "number" }).notNull(),
     rune: t.hex().notNull(),
   }),
   (table) => ({ runePosition: index().on(table.rune, table.blockNumber, table.logIndex) }),
