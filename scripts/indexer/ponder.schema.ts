@@ -1,8 +1,9 @@
-import { type PgColumnsBuilders, index, onchainEnum, onchainTable } from "ponder";
+import { type PgColumnsBuilders, index, onchainEnum, onchainTable, onchainView } from "ponder";
 
 // The indexer's tables. Positions (block_number, log_index) order events totally, like the RPC read side;
 // amounts are numeric(78) (uint256) and runes, addresses and hashes lowercase hex. lib/data/indexer/ reads these
-// tables over SQL-over-HTTP: a renamed column must be renamed there too (the parity test fails otherwise).
+// tables over SQL-over-HTTP, through the views at the end of this file: a renamed column must be renamed there
+// too (the parity test fails otherwise).
 
 /** Where an event is, first in every event table: `id` is `<block>-<logIndex>`, `timestamp` the block's time. */
 function eventColumns(t: PgColumnsBuilders) {
@@ -199,3 +200,13 @@ export const veto = onchainTable(
   }),
   (table) => ({ proposal: index().on(table.rune, table.proposalId) }),
 );
+
+// What the app reads (lib/data/indexer/history-sql.ts): these views, never a table by its name. With PGlite, Ponder
+// flushes more than 20 updated rows of a table at once (a backfill: revenue_day's upserts, payment's collaborative
+// links) through a temporary table named like the table (CREATE TEMP TABLE "payment" … TRUNCATE), left in the one
+// database session that indexing and SQL over HTTP share; temporary tables come first in the search path, so
+// from then on a read of `payment` is that empty table (10,000 seeded payments read as none). /sql refuses schema
+// names, but a view is bound to its table when Ponder creates it at startup, before any such temporary table.
+export const paymentView = onchainView("payment_view").as((qb) => qb.select().from(payment));
+export const collaborativePaymentView = onchainView("collaborative_payment_view").as((qb) => qb.select().from(collaborativePayment));
+export const revenueDayView = onchainView("revenue_day_view").as((qb) => qb.select().from(revenueDay));

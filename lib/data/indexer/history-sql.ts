@@ -2,9 +2,10 @@ import { type SQL, sql } from "@ponder/client";
 import type { Address, Hex } from "viem";
 import type { PaymentFilter, PaymentPosition } from "../history-source";
 
-// The SQL the indexer read side sends (tables of scripts/indexer/ponder.schema.ts). Every query is bounded by the
-// block the caller checked the indexer had reached, so the parts of one page agree with each other. Numbers that
-// may pass 2^53 come back as text (Postgres' int8 and numeric would be strings anyway; PGlite's int8 would not).
+// The SQL the indexer read side sends, over the views of scripts/indexer/ponder.schema.ts (never a table by its
+// name: see there why). Every query is bounded by the block the caller checked the indexer had reached, so the
+// parts of one page agree with each other. Numbers that may pass 2^53 come back as text (Postgres' int8 and
+// numeric would be strings anyway; PGlite's int8 would not).
 
 export const DAY_SECONDS = 86_400;
 
@@ -56,12 +57,16 @@ export function allOf(...conditions: SQL[]): SQL {
   return sql.join(conditions, sql` and `);
 }
 
-/** Payments strictly older (`"<"`) or newer (`">"`) than a position. */
+/**
+ * Payments strictly older (`"<"`) or newer (`">"`) than a position. One row comparison, not `block < b or (block = b
+ * and log < l)`: Postgres starts its scan of the (rune, block_number, log_index) index at the position, where the
+ * `or` made it read every payment of the rune and filter them (the last page of 30,000 payments read them all).
+ */
 export function positionCondition(operator: "<" | ">", position: PaymentPosition): SQL {
   const block = position.blockNumber.toString();
   return operator === "<"
-    ? sql`(p.block_number < ${block} or (p.block_number = ${block} and p.log_index < ${position.logIndex}))`
-    : sql`(p.block_number > ${block} or (p.block_number = ${block} and p.log_index > ${position.logIndex}))`;
+    ? sql`(p.block_number, p.log_index) < (${block}, ${position.logIndex})`
+    : sql`(p.block_number, p.log_index) > (${block}, ${position.logIndex})`;
 }
 
 /** Up to `limit` payments matching `where`, newest first (`desc`) or oldest first, with their collaborative payment. */
@@ -71,7 +76,7 @@ export function paymentRows(where: SQL, order: "desc" | "asc", limit: number): S
       p.rune, p.service_id, p.payer, p.token, p.amount::text as amount, p.developer_amount::text as developer_amount,
       p.infra_amount::text as infra_amount, p.stakers_amount::text as stakers_amount,
       c.amount::text as collaborative_amount, c.runes as collaborative_runes, c.weights_bps as collaborative_weights
-    from payment p left join collaborative_payment c on c.id = p.collaborative_id
+    from payment_view p left join collaborative_payment_view c on c.id = p.collaborative_id
     where ${where}
     order by p.block_number ${direction}, p.log_index ${direction}
     limit ${limit}`;
@@ -79,12 +84,12 @@ export function paymentRows(where: SQL, order: "desc" | "asc", limit: number): S
 
 /** `[{ n }]`: how many payments match `where`. */
 export function paymentCount(where: SQL): SQL {
-  return sql`select count(*)::int as n from payment p where ${where}`;
+  return sql`select count(*)::int as n from payment_view p where ${where}`;
 }
 
 /** `[{ found }]`: 1 row when a payment matches `where`, none otherwise. */
 export function anyPayment(where: SQL): SQL {
-  return sql`select 1 as found from payment p where ${where} limit 1`;
+  return sql`select 1 as found from payment_view p where ${where} limit 1`;
 }
 
 /**
@@ -109,7 +114,7 @@ export function revenueParts(range: { from: number; to: number; rune?: Hex; perD
     const dayRune = range.rune === undefined ? sql`true` : sql`d.rune = ${range.rune.toLowerCase()}`;
     wholeDays = sql`union all
       select d.rune, d.token, d.day, d.amount, d.developer_amount, d.infra_amount, d.stakers_amount, d.payment_count
-      from revenue_day d where ${dayRune} and d.day >= ${firstWholeDay} and d.day < ${endDay}`;
+      from revenue_day_view d where ${dayRune} and d.day >= ${firstWholeDay} and d.day < ${endDay}`;
   }
   const dayColumn = range.perDay ? sql`, day` : sql``;
   return sql`select rune, token${dayColumn}, sum(amount)::text as amount, sum(developer_amount)::text as developer_amount,
@@ -118,7 +123,7 @@ export function revenueParts(range: { from: number; to: number; rune?: Hex; perD
     from (
       select p.rune, p.token, floor(p.timestamp / ${DAY_SECONDS})::int as day, p.amount, p.developer_amount,
         p.infra_amount, p.stakers_amount, 1 as payment_count
-      from payment p
+      from payment_view p
       where ${runeCondition} and p.block_number <= ${range.upToBlock.toString()} and ${partialRanges}
       ${wholeDays}
     ) parts
