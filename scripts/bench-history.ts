@@ -5,8 +5,8 @@
  *
  * 1. the indexer (scripts/indexer, PGlite in a temporary directory): its backfill time (start → its /status
  *    block is the chain's head) and the events it indexed per second (the chain's logs of the events it handles);
- * 2. `next start` of the production build (built first if missing) with INDEXER_URL, then without it (the RPC
- *    reads), one after the other on the same chain, each timed to the full body on:
+ * 2. `next start` of the production build (built first if missing or older than a source file) with INDEXER_URL,
+ *    then without it (the RPC reads), one after the other on the same chain, each timed to the full body on:
  *    - `/` (the agents list)
  *    - the page of the agent with the most payments (its history table's first page), and that page as the API
  *    - the last page of its history table, as a page (`/agents/<rune>?cursor=…`) and as the API
@@ -18,13 +18,15 @@
  * counts its JSON-RPC calls: the indexer's app must read no logs (and show no "catching up" notice), or it did not
  * answer from the indexer. Prints a table per size, both implementations side by side, with the goals (a 50-row
  * page under 300 ms and `/` flat with the indexer), and the ratios between sizes. A benchmark print, not a test:
- * nothing fails on a slow figure (the run exits 1 only when the indexer's app did not read from the indexer).
+ * nothing fails on a slow figure. The run exits 1 when the indexer's app did not read from the indexer, or when the
+ * two implementations' API or CSV answers differ (they must be byte for byte the same).
  *
  * Options: `--sizes 0,10000,100000` (extra payments per size, ascending), `--runs N` (default 5). Ports are
  * picked free, so it runs next to `npm run dev` and the e2e suites. Seeding 100,000 payments takes a few minutes.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -74,6 +76,8 @@ interface Timing {
   logReads: number;
   /** Why timing stopped, when a request failed. */
   failure?: string;
+  /** SHA-256 of the last body, for answers that are not pages (JSON, CSV): both implementations must agree. */
+  digest?: string;
 }
 
 /** One implementation's figures on one chain. */
@@ -97,6 +101,8 @@ interface SizeResult {
   readyMs: number;
   backfillMs: number;
   apps: Record<Implementation, AppResult>;
+  /** Requests whose answers (JSON, CSV) differ between the implementations. */
+  mismatches: string[];
 }
 
 /** The agent and history pages every app is timed on. */
@@ -142,6 +148,11 @@ async function main(argv: string[]): Promise<void> {
     console.error(`\nbench:history: THE INDEXER'S APP READ HISTORY FROM THE CHAIN, its figures are not the indexer's: ${fellBack.join("; ")}`);
     process.exitCode = 1;
   }
+  const differ = results.flatMap((r) => r.mismatches.map((label) => `${r.payments} payments, ${label}`));
+  if (differ.length > 0) {
+    console.error(`\nbench:history: THE IMPLEMENTATIONS ANSWERED DIFFERENTLY, one of them is wrong: ${differ.join("; ")}`);
+    process.exitCode = 1;
+  }
 }
 
 /** `--sizes`: extra payments per size, comma-separated, each as `--payments` takes it, ascending. */
@@ -153,12 +164,38 @@ function parseSizes(text: string): number[] {
   return sizes;
 }
 
-/** `next build` when there is no production build yet (an existing one is used as it is). */
+/** `next build` when there is no production build yet, or when a source file changed since it was built. */
 function ensureNextBuild(): void {
-  if (existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) return;
-  console.log("no production build: running next build…");
+  const buildId = path.join(projectRoot, ".next", "BUILD_ID");
+  if (existsSync(buildId)) {
+    const changed = newestSource(statSync(buildId).mtimeMs);
+    if (changed === undefined) return;
+    console.log(`${path.relative(projectRoot, changed)} changed since the production build: running next build…`);
+  } else {
+    console.log("no production build: running next build…");
+  }
   const result = spawnSync(path.join(projectRoot, "node_modules", ".bin", "next"), ["build"], { cwd: projectRoot, stdio: "inherit" });
   if (result.status !== 0) throw new BenchError("next build failed");
+}
+
+/** A source file of the app modified after `since` (ms since the epoch), if any. */
+function newestSource(since: number): string | undefined {
+  const roots = ["app", "components", "lib", "contracts-abi", "next.config.js", "package.json"].map((name) => path.join(projectRoot, name));
+  const visit = (entry: string): string | undefined => {
+    if (!existsSync(entry)) return undefined;
+    const stat = statSync(entry);
+    if (!stat.isDirectory()) return stat.mtimeMs > since ? entry : undefined;
+    for (const name of readdirSync(entry)) {
+      const found = visit(path.join(entry, name));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const root of roots) {
+    const found = visit(root);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 async function benchOneSize(extraPayments: number, runs: number): Promise<SizeResult> {
@@ -211,6 +248,9 @@ async function benchOneSize(extraPayments: number, runs: number): Promise<SizeRe
     await indexer.stop();
     indexer = undefined;
     const rpc = await benchApp("rpc", { deploymentFile, rpcUrl: proxy.url }, proxy, runs, async () => targets);
+    const mismatches = rpc.result.timings
+      .filter((t, i) => t.digest !== undefined && t.digest !== withIndexer.result.timings[i]!.digest)
+      .map((t) => t.label);
     return {
       extraPayments,
       payments: seed.payments,
@@ -222,6 +262,7 @@ async function benchOneSize(extraPayments: number, runs: number): Promise<SizeRe
       readyMs,
       backfillMs,
       apps: { rpc: rpc.result, indexer: withIndexer.result },
+      mismatches,
     };
   } catch (error) {
     if (error instanceof IndexerStartError) printTail(indexerLog);
@@ -372,6 +413,7 @@ async function findTargets(base: string, deployment: AuroruneDeployment, rpcUrl:
     if (!busiest || page.total > busiest.total) busiest = { rune, total: page.total };
   }
   if (!busiest) throw new BenchError("no agents on the seeded chain");
+  if (busiest.total === 0) throw new BenchError("the app lists no payment for any agent: its history is empty");
 
   const positions: string[] = [];
   let page = await getJson(`${base}/api/runes/${busiest.rune}/payments?limit=1000`);
@@ -406,6 +448,8 @@ async function timeUrl(what: Pick<Timing, "label" | "url" | "tablePage">, base: 
     if (response.headers.get("content-type")?.includes("text/html")) {
       if (text.includes(ERROR_STATE_TEXT)) timing.errorStates++;
       if (text.includes(CATCHING_UP_TEXT)) timing.catchingUp++;
+    } else {
+      timing.digest = createHash("sha256").update(new Uint8Array(body)).digest("hex");
     }
     timing.bytes = body.byteLength;
     return elapsed;
@@ -505,6 +549,12 @@ function printSize(r: SizeResult, runs: number): void {
   });
   const logReads = (app: AppResult) => app.timings.reduce((sum, t) => sum + t.logReads, 0);
   console.log(`eth_getLogs sent by the app while timed: RPC ${count(logReads(rpc))}, indexer ${count(logReads(indexer))} (must be 0)`);
+  const compared = rpc.timings.filter((t) => t.digest !== undefined).length;
+  console.log(
+    r.mismatches.length === 0
+      ? `the ${compared} API and CSV answers are byte for byte the same from both implementations`
+      : `ANSWERS DIFFER between the implementations: ${r.mismatches.join(", ")}`,
+  );
   for (const implementation of IMPLEMENTATIONS) {
     for (const t of r.apps[implementation].timings.filter((t) => t.failure)) console.log(`${IMPLEMENTATION_NAME[implementation]} ${t.label}: ${t.failure}`);
   }
