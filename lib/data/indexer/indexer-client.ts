@@ -32,7 +32,7 @@ export interface IndexerClientOptions {
  *
  * @example
  * const indexer = new IndexerClient("http://127.0.0.1:42069");
- * const rows = await indexer.query<{ n: number }>(sql`select count(*)::int as n from payment`);
+ * const rows = await indexer.query<{ n: number }>(sql`select count(*)::int as n from payment_view`);
  */
 export class IndexerClient {
   private readonly sqlClient: Client;
