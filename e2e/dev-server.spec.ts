@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DEV_ANVIL_PORT, E2E_DEV_APP_PORT } from "./support/ports";
+import { E2E_DEV_ANVIL_PORT, E2E_DEV_APP_PORT, E2E_DEV_INDEXER_PORT } from "./support/ports";
 
 // `npm run dev` as a newcomer runs it: its own chain, deploy, seed and `next dev`. One spec, several checks, because
 // starting it (seed + first compile) is the expensive part.
@@ -41,6 +41,7 @@ test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopb
       NEXT_TELEMETRY_DISABLED: "1",
       ANVIL_PORT: String(E2E_DEV_ANVIL_PORT),
       PORT: String(E2E_DEV_APP_PORT),
+      INDEXER_PORT: String(E2E_DEV_INDEXER_PORT),
       HOST: "",
       FOUNDRY_OUT: path.join(forgeScratch, "out"),
       FOUNDRY_CACHE_PATH: path.join(forgeScratch, "cache"),
@@ -80,4 +81,5 @@ test("npm run dev serves an interactive app on localhost and 127.0.0.1, on loopb
   await new Promise((resolve) => dev?.once("exit", resolve));
   await expect.poll(() => accepts("127.0.0.1", E2E_DEV_APP_PORT)).toBe(false);
   await expect.poll(() => accepts("127.0.0.1", E2E_DEV_ANVIL_PORT)).toBe(false);
+  await expect.poll(() => accepts("127.0.0.1", E2E_DEV_INDEXER_PORT)).toBe(false);
 });
