@@ -1,8 +1,8 @@
 /**
  * The e2e chain: a fresh anvil started in the past, Aurorune deployed and the demo economy seeded, behind a
  * small JSON-RPC proxy that a spec can switch off (POST /__rpc-down, /__rpc-up) to see the app's error state.
- * The proxy counts the JSON-RPC calls it forwards, per request path and method (GET /__rpc-counts). Playwright starts it as
- * a web server and waits for GET /__health.
+ * The proxy counts the JSON-RPC calls it forwards, per request path and method (GET /__rpc-counts). Playwright
+ * starts it as a web server and waits for GET /__health.
  *
  * In the indexer pass (E2E_HISTORY_SOURCE=indexer) it also runs the history indexer on anvil directly (not
  * through the proxy, so cutting the app's RPC leaves it be), answers /__health only once the indexer is in step
