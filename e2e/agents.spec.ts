@@ -14,7 +14,7 @@ const deployment = JSON.parse(readFileSync(`${E2E_DEPLOYMENT_DIR}/31337.json`, "
 
 const en = (value: bigint, fractionDigits: number) => formatFixed(value, 18, { locale: "en-US", fractionDigits });
 
-test("lists every seeded agent with the totals a direct chain read returns", async ({ page, chain }) => {
+test("lists every seeded agent with the totals a direct chain read returns", { tag: "@history" }, async ({ page, chain }) => {
   const { runeRegistry, revenueDistributor } = deployment.contracts;
   const count = await chain.client.readContract({ address: runeRegistry, abi: runeRegistryAbi, functionName: "runeCount" });
   expect(count).toBe(BigInt(demoAgents.length));

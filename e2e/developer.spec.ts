@@ -108,7 +108,7 @@ test("without a wallet the page renders on the server with a connect prompt", as
   await expect(page.getByTestId("developer-agent").first()).toBeVisible();
 });
 
-test("the seeded developer sees its agents with earnings equal to the chain's payments and balances equal to a direct read", async ({ page, chain, wallet }) => {
+test("the seeded developer sees its agents with earnings equal to the chain's payments and balances equal to a direct read", { tag: "@history" }, async ({ page, chain, wallet }) => {
   test.setTimeout(60_000);
   const developer = anvilAccount(DEVELOPER);
   const owned = await ownedRunes(chain, developer);

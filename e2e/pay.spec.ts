@@ -62,7 +62,7 @@ function serviceIdOf({ signed }: CliReceipt): Hex {
   return signed.receipt.serviceId;
 }
 
-test("an ETH receipt from the CLI is checked, paid from the payer's account, and linked to the agent's history", async ({ page, chain, wallet }) => {
+test("an ETH receipt from the CLI is checked, paid from the payer's account, and linked to the agent's history", { tag: "@history" }, async ({ page, chain, wallet }) => {
   const rune = await runeOf(chain, "oracle-of-mimir");
   const receipt = await signWithCli(rune, "oracle-of-mimir", { serviceId: "e2e pay eth", payer: PAYER, token: "ETH", amount: "0.25" });
   const serviceId = serviceIdOf(receipt);

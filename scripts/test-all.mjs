@@ -31,6 +31,17 @@ function byExitCode(code) {
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+/** One Playwright pass, counted from its JSON report (test-results/<report>, written by playwright.config.ts). */
+async function playwrightPass(reportName, env) {
+  const report = path.join("test-results", reportName);
+  rmSync(report, { force: true });
+  const { code } = await run("npx", ["playwright", "test"], env);
+  if (!existsSync(report)) return byExitCode(1);
+  const { stats } = JSON.parse(readFileSync(report, "utf8"));
+  const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  return { passed: stats.expected, failed };
+}
+
 const suites = [
   {
     name: "contracts (forge, ci profile)",
@@ -83,15 +94,13 @@ const suites = [
   },
   {
     name: "e2e (playwright, production build on a fresh seeded chain)",
-    async run() {
-      const report = path.join("test-results", "e2e-report.json");
-      rmSync(report, { force: true });
-      const { code } = await run("npx", ["playwright", "test"]);
-      if (!existsSync(report)) return byExitCode(1);
-      const { stats } = JSON.parse(readFileSync(report, "utf8"));
-      const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
-      return { passed: stats.expected, failed };
-    },
+    run: () => playwrightPass("e2e-report.json", { E2E_HISTORY_SOURCE: "rpc" }),
+  },
+  {
+    // The specs that read payment history again, on the same build, with the app reading it from the Ponder
+    // indexer, plus the indexer's fallback spec (playwright.config.ts).
+    name: "e2e, history from the indexer (playwright, same build)",
+    run: () => playwrightPass("e2e-indexer-report.json", { E2E_HISTORY_SOURCE: "indexer" }),
   },
 ];
 

@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { test as base, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import { type Address, type Hex, createPublicClient, http, numberToHex, type PublicClient } from "viem";
 import { anvilAccount } from "../../lib/anvil-accounts";
-import { E2E_ANVIL_URL, E2E_RPC_URL } from "./ports";
+import { waitForIndexerInStep } from "./indexer-sync";
+import { E2E_ANVIL_URL, E2E_HISTORY_SOURCE, E2E_INDEXER_LOG, E2E_INDEXER_URL, E2E_RPC_URL, E2E_SERVER_RPC_PATH } from "./ports";
 
 type JsonRpcReply = { result?: unknown; error?: { code: number; message: string } };
 
@@ -45,11 +46,43 @@ export interface TestWallet {
   requestCount(method: string): number;
 }
 
-export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
-  // Every spec starts from the seeded chain: snapshot before, revert after.
+/**
+ * How many history reads the app server made through its RPC read side (lib/data/rpc), counted by the proxy on
+ * the server's own path (the browser's calls are not counted): every such read asks for the finalized block
+ * (nothing else on the server does) and most read logs (eth_getLogs), though reads at a head already read share
+ * one log read. While the indexer answers, neither moves. Indexer pass only (the other pass's server has no path
+ * of its own).
+ */
+export async function serverRpcHistoryReads(): Promise<number> {
+  const counts = (await (await fetch(`${E2E_RPC_URL}/__rpc-counts`)).json()) as Record<string, number>;
+  return (counts[`${E2E_SERVER_RPC_PATH} eth_getLogs`] ?? 0) + (counts[`${E2E_SERVER_RPC_PATH} eth_getBlockByNumber:finalized`] ?? 0);
+}
+
+/** Waits until the indexer of the indexer pass has the chain's head (see e2e/support/indexer-sync.ts). */
+export function indexerInStep(timeoutMs = 60_000): Promise<void> {
+  return waitForIndexerInStep(E2E_INDEXER_URL, E2E_ANVIL_URL, timeoutMs, `; its log: ${E2E_INDEXER_LOG}`);
+}
+
+/** Most blocks a spec of the indexer pass may mine: the revert after it is a reorg the indexer must follow. */
+const MAX_REVERTED_BLOCKS = 25n;
+
+export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet; historyFromIndexer: boolean }>({
+  /**
+   * In the indexer pass (E2E_HISTORY_SOURCE=indexer), whether every history read of the app server during the
+   * spec must come from the indexer, none from the RPC fallback. A spec that makes the app fall back on purpose
+   * turns it off.
+   */
+  historyFromIndexer: [true, { option: true }],
+  // Every spec starts from the seeded chain: snapshot before, revert after. In the indexer pass, a spec also
+  // starts only once the indexer has the chain's head, and fails if the app server read history through its RPC
+  // read side meanwhile: its history pages, API or CSV then came from the fallback, not from the indexer.
   chain: [
-    async ({}, use) => {
+    async ({ historyFromIndexer }, use) => {
+      const indexerPass = E2E_HISTORY_SOURCE === "indexer";
+      if (indexerPass) await indexerInStep();
+      const rpcReadsBefore = indexerPass ? await serverRpcHistoryReads() : 0;
       const snapshot = await rpc<Hex>("evm_snapshot");
+      const startBlock = BigInt(await rpc<Hex>("eth_blockNumber"));
       const client = createPublicClient({ transport: http(E2E_ANVIL_URL) }) as PublicClient;
       await use({
         client,
@@ -58,7 +91,24 @@ export const test = base.extend<{ chain: ChainFixture; wallet: TestWallet }>({
         },
       });
       await fetch(`${E2E_RPC_URL}/__rpc-up`, { method: "POST" });
+      const rpcReads = indexerPass ? (await serverRpcHistoryReads()) - rpcReadsBefore : 0;
+      const mined = BigInt(await rpc<Hex>("eth_blockNumber")) - startBlock;
       await rpc("evm_revert", [snapshot]);
+      if (indexerPass) {
+        if (mined > MAX_REVERTED_BLOCKS) {
+          throw new Error(
+            `this spec mined ${mined} blocks: reverting them is a reorg deeper than the indexer can follow (Ponder reconciles 30 on chain 31337, then exits). Mine at most ${MAX_REVERTED_BLOCKS}, or keep the spec out of the indexer pass (playwright.config.ts)`,
+          );
+        }
+        // The revert is a reorg for the indexer: the next spec starts once it has reconciled it. Started again
+        // on its own database first, in case the spec stopped or replaced it.
+        const restarted = await fetch(`${E2E_RPC_URL}/__indexer-start`, { method: "POST" });
+        if (!restarted.ok) throw new Error(`the chain server could not start the indexer again: ${await restarted.text()}`);
+        await indexerInStep();
+        if (historyFromIndexer) {
+          expect(rpcReads, "history reads of the app server that went to the chain (its RPC read side), not to the indexer").toBe(0);
+        }
+      }
     },
     { auto: true },
   ],
