@@ -1,8 +1,9 @@
-import { index, onchainEnum, onchainTable } from "ponder";
+import { index, onchainEnum, onchainTable, onchainView } from "ponder";
 
 // The indexer's tables. Positions (block_number, log_index) order events totally, like the RPC read side;
-// amounts are numeric(78) (uint256) and runes, addresses and hashes lowercase hex. lib/data/indexer/ reads these
-// tables over SQL-over-HTTP: a renamed column must be renamed there too (the parity test fails otherwise).
+// amounts are numeric(78) (uint256) and runes, addresses and hashes lowercase hex. lib/data/indexer/ reads them
+// over SQL-over-HTTP through the views at the end of this file, never by their names: a renamed column must be
+// renamed there too (the parity test fails otherwise).
 
 export const runeStatus = onchainEnum("rune_status", ["active", "suspended", "retired"]);
 export const stakeChangeKind = onchainEnum("stake_change_kind", ["staked", "unstake_requested", "withdrawn"]);
@@ -213,3 +214,15 @@ export const veto = onchainTable(
   }),
   (table) => ({ proposal: index().on(table.rune, table.proposalId) }),
 );
+
+// What the app reads (lib/data/indexer/history-sql.ts): views of the tables, not the tables by name. With PGlite,
+// when Ponder flushes more than 20 updated rows of a table at once (revenue_day's sums, payment's collaborative
+// link: any backfill of a few thousand payments), it creates a temporary table with that table's name
+// (`CREATE TEMP TABLE "payment" …`, filled, copied over, then truncated) that lives as long as the session, and
+// PGlite has a single session shared with SQL over HTTP: from then on a query's unqualified `payment` names the
+// empty temporary table (pg_temp comes first in the search path), and SQL over HTTP refuses schema-qualified
+// names. A view is bound to the real table when Ponder creates it, before any flush, so reads through it see the
+// rows. (With Postgres, the API has connections of its own and the views change nothing.)
+export const paymentView = onchainView("payment_view").as((qb) => qb.select().from(payment));
+export const collaborativePaymentView = onchainView("collaborative_payment_view").as((qb) => qb.select().from(collaborativePayment));
+export const revenueDayView = onchainView("revenue_day_view").as((qb) => qb.select().from(revenueDay));

@@ -2,7 +2,8 @@ import { type SQL, sql } from "@ponder/client";
 import type { Address, Hex } from "viem";
 import type { PaymentFilter, PaymentPosition } from "../history-source";
 
-// The SQL the indexer read side sends (tables of scripts/indexer/ponder.schema.ts). Every query is bounded by the
+// The SQL the indexer read side sends (views of the tables of scripts/indexer/ponder.schema.ts: never the tables by
+// name, which a temporary table of Ponder's can hide on PGlite, see there). Every query is bounded by the
 // block the caller checked the indexer had reached, so the parts of one page agree with each other. Numbers that
 // may pass 2^53 come back as text (Postgres' int8 and numeric would be strings anyway; PGlite's int8 would not).
 
@@ -71,7 +72,7 @@ export function paymentRows(where: SQL, order: "desc" | "asc", limit: number): S
       p.rune, p.service_id, p.payer, p.token, p.amount::text as amount, p.developer_amount::text as developer_amount,
       p.infra_amount::text as infra_amount, p.stakers_amount::text as stakers_amount,
       c.amount::text as collaborative_amount, c.runes as collaborative_runes, c.weights_bps as collaborative_weights
-    from payment p left join collaborative_payment c on c.id = p.collaborative_id
+    from payment_view p left join collaborative_payment_view c on c.id = p.collaborative_id
     where ${where}
     order by p.block_number ${direction}, p.log_index ${direction}
     limit ${limit}`;
@@ -79,12 +80,12 @@ export function paymentRows(where: SQL, order: "desc" | "asc", limit: number): S
 
 /** `[{ n }]`: how many payments match `where`. */
 export function paymentCount(where: SQL): SQL {
-  return sql`select count(*)::int as n from payment p where ${where}`;
+  return sql`select count(*)::int as n from payment_view p where ${where}`;
 }
 
 /** `[{ found }]`: 1 row when a payment matches `where`, none otherwise. */
 export function anyPayment(where: SQL): SQL {
-  return sql`select 1 as found from payment p where ${where} limit 1`;
+  return sql`select 1 as found from payment_view p where ${where} limit 1`;
 }
 
 /**
@@ -109,7 +110,7 @@ export function revenueParts(range: { from: number; to: number; rune?: Hex; perD
     const dayRune = range.rune === undefined ? sql`true` : sql`d.rune = ${range.rune.toLowerCase()}`;
     wholeDays = sql`union all
       select d.rune, d.token, d.day, d.amount, d.developer_amount, d.infra_amount, d.stakers_amount, d.payment_count
-      from revenue_day d where ${dayRune} and d.day >= ${firstWholeDay} and d.day < ${endDay}`;
+      from revenue_day_view d where ${dayRune} and d.day >= ${firstWholeDay} and d.day < ${endDay}`;
   }
   const dayColumn = range.perDay ? sql`, day` : sql``;
   return sql`select rune, token${dayColumn}, sum(amount)::text as amount, sum(developer_amount)::text as developer_amount,
@@ -118,7 +119,7 @@ export function revenueParts(range: { from: number; to: number; rune?: Hex; perD
     from (
       select p.rune, p.token, floor(p.timestamp / ${DAY_SECONDS})::int as day, p.amount, p.developer_amount,
         p.infra_amount, p.stakers_amount, 1 as payment_count
-      from payment p
+      from payment_view p
       where ${runeCondition} and p.block_number <= ${range.upToBlock.toString()} and ${partialRanges}
       ${wholeDays}
     ) parts
