@@ -201,12 +201,14 @@ export const veto = onchainTable(
   (table) => ({ proposal: index().on(table.rune, table.proposalId) }),
 );
 
-// What the app reads (lib/data/indexer/history-sql.ts): these views, never a table by its name. With PGlite, Ponder
-// flushes more than 20 updated rows of a table at once (a backfill: revenue_day's upserts, payment's collaborative
-// links) through a temporary table named like the table (CREATE TEMP TABLE "payment" … TRUNCATE), left in the one
-// database session that indexing and SQL over HTTP share; temporary tables come first in the search path, so
-// from then on a read of `payment` is that empty table (10,000 seeded payments read as none). /sql refuses schema
-// names, but a view is bound to its table when Ponder creates it at startup, before any such temporary table.
+// What the app reads (lib/data/indexer/history-sql.ts): views of the tables, not the tables by name. With PGlite,
+// when Ponder flushes more than 20 updated rows of a table at once (revenue_day's sums, payment's collaborative
+// link: any backfill of a few thousand payments), it creates a temporary table with that table's name
+// (`CREATE TEMP TABLE "payment" …`, filled, copied over, then truncated) that lives as long as the session, and
+// PGlite has a single session shared with SQL over HTTP: from then on a query's unqualified `payment` names the
+// empty temporary table (pg_temp comes first in the search path), and SQL over HTTP refuses schema-qualified
+// names. A view is bound to the real table when Ponder creates it, before any flush, so reads through it see the
+// rows. (With Postgres, the API has connections of its own and the views change nothing.)
 export const paymentView = onchainView("payment_view").as((qb) => qb.select().from(payment));
 export const collaborativePaymentView = onchainView("collaborative_payment_view").as((qb) => qb.select().from(collaborativePayment));
 export const revenueDayView = onchainView("revenue_day_view").as((qb) => qb.select().from(revenueDay));

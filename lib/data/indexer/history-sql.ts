@@ -1,11 +1,18 @@
 import { type SQL, sql } from "@ponder/client";
 import type { Address, Hex } from "viem";
 import type { PaymentFilter, PaymentPosition } from "../history-source";
+import type { IndexedBlock } from "./indexer-client";
 
-// The SQL the indexer read side sends, over the views of scripts/indexer/ponder.schema.ts (never a table by its
-// name: see there why). Every query is bounded by the block the caller checked the indexer had reached, so the
-// parts of one page agree with each other. Numbers that may pass 2^53 come back as text (Postgres' int8 and
-// numeric would be strings anyway; PGlite's int8 would not).
+// The SQL the indexer read side sends (views of the tables of scripts/indexer/ponder.schema.ts: never the tables by
+// name, which a temporary table of Ponder's can hide on PGlite, see there). Every query is bounded by the
+// block the caller checked the indexer had reached, so the parts of one page agree with each other. Numbers that
+// may pass 2^53 come back as text (Postgres' int8 and numeric would be strings anyway; PGlite's int8 would not).
+//
+// The bound names the block by its number and its time: Ponder's SQL over HTTP caches each answer by the query's
+// text and forgets it when a table changes, but not when a reorg reverts rows (it drops its change triggers for
+// the revert), so a query bounded by block number N alone would get the answer cached before the reorg for the
+// block N the chain no longer has. The replacing block has another time (mostly: see fallback-history-source.ts),
+// so its queries are others.
 
 export const DAY_SECONDS = 86_400;
 
@@ -40,9 +47,9 @@ export interface PartsRecord {
   payment_count: number;
 }
 
-/** `where` of the payments matching a filter, up to a block. */
-export function paymentConditions(filter: PaymentFilter, upToBlock: bigint): SQL {
-  const conditions: SQL[] = [sql`p.block_number <= ${upToBlock.toString()}`];
+/** `where` of the payments matching a filter, up to a block (and so up to its time). */
+export function paymentConditions(filter: PaymentFilter, upTo: IndexedBlock): SQL {
+  const conditions: SQL[] = [upToBlock(upTo)];
   if (filter.rune !== undefined) conditions.push(sql`p.rune = ${filter.rune.toLowerCase()}`);
   if (filter.token !== undefined) conditions.push(sql`p.token = ${filter.token.toLowerCase()}`);
   if (filter.from !== undefined) conditions.push(sql`p.timestamp >= ${filter.from}`);
@@ -50,6 +57,11 @@ export function paymentConditions(filter: PaymentFilter, upToBlock: bigint): SQL
   if (filter.collaborative === true) conditions.push(sql`p.collaborative_id is not null`);
   if (filter.collaborative === false) conditions.push(sql`p.collaborative_id is null`);
   return allOf(...conditions);
+}
+
+/** Payments of blocks up to this one: by number, and by time, which names the block in the query's text. */
+function upToBlock(block: IndexedBlock): SQL {
+  return sql`p.block_number <= ${block.number.toString()} and p.timestamp <= ${block.timestamp}`;
 }
 
 /** Every condition at once. */
@@ -98,7 +110,7 @@ export function anyPayment(where: SQL): SQL {
  * payments. `perDay` groups by UTC day as well. Pass `to` no later than the block's time + 1, so that no whole
  * day can hold a payment past the block.
  */
-export function revenueParts(range: { from: number; to: number; rune?: Hex; perDay: boolean; upToBlock: bigint }): SQL {
+export function revenueParts(range: { from: number; to: number; rune?: Hex; perDay: boolean; upTo: IndexedBlock }): SQL {
   const { from, to } = range;
   const firstWholeDay = Math.ceil(from / DAY_SECONDS);
   const endDay = Math.floor(to / DAY_SECONDS);
@@ -124,7 +136,7 @@ export function revenueParts(range: { from: number; to: number; rune?: Hex; perD
       select p.rune, p.token, floor(p.timestamp / ${DAY_SECONDS})::int as day, p.amount, p.developer_amount,
         p.infra_amount, p.stakers_amount, 1 as payment_count
       from payment_view p
-      where ${runeCondition} and p.block_number <= ${range.upToBlock.toString()} and ${partialRanges}
+      where ${runeCondition} and ${upToBlock(range.upTo)} and ${partialRanges}
       ${wholeDays}
     ) parts
     group by rune, token${dayColumn}`;

@@ -124,7 +124,7 @@ class IndexedBlockReads implements HistorySource {
 
   async revenueTotals(query: RevenueTotalsQuery): Promise<RevenueTotals> {
     const records = await this.indexer.query<PartsRecord>(
-      revenueParts({ from: query.since, to: this.block.timestamp + 1, rune: query.rune, perDay: false, upToBlock: this.block.number }),
+      revenueParts({ from: query.since, to: this.block.timestamp + 1, rune: query.rune, perDay: false, upTo: this.block }),
     );
     const totals: RevenueTotals = new Map();
     for (const record of records) {
@@ -137,7 +137,7 @@ class IndexedBlockReads implements HistorySource {
 
   async listPayments(query: PaymentQuery): Promise<PaymentPage> {
     const size = Math.min(Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
-    const where = paymentConditions(query, this.block.number);
+    const where = paymentConditions(query, this.block);
     const towardsOlder = query.after === undefined;
     const cursor = query.before ? positionCondition("<", query.before) : query.after ? positionCondition(">", query.after) : undefined;
     const pageWhere = cursor ? allOf(where, cursor) : where;
@@ -180,7 +180,7 @@ class IndexedBlockReads implements HistorySource {
         to: Math.min(query.to, this.block.timestamp + 1),
         rune: query.rune,
         perDay: true,
-        upToBlock: this.block.number,
+        upTo: this.block,
       }),
     );
     return records
