@@ -13,8 +13,9 @@ const CAUSE = {
 export async function HistoryFreshnessNotice() {
   const freshness = await getHistoryFreshness().catch(() => undefined);
   if (!freshness || freshness.source === "indexer") return null;
+  // Only a live indexer's block says how far it is: during its backfill Ponder reports the start block.
   const progress =
-    freshness.indexedBlock !== undefined && freshness.headBlock !== undefined
+    freshness.reason === "behind" && freshness.indexedBlock !== undefined && freshness.headBlock !== undefined
       ? ` (block ${freshness.indexedBlock.toString()} of ${freshness.headBlock.toString()})`
       : "";
   return (
