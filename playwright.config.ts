@@ -54,6 +54,17 @@ const appEnv = {
   DEPLOYMENT_FILE: `${E2E_DEPLOYMENT_DIR}/31337.json`,
 };
 
+/** `next start` of the build on a port, with the app configuration plus `env`. */
+function appServer(port: number, env: Record<string, string>) {
+  return {
+    command: `npx next start --port ${port} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/verify`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    env: { ...appEnv, ...env },
+  };
+}
+
 const webServer: PlaywrightTestConfig["webServer"] = indexerPass
   ? [
       {
@@ -63,43 +74,23 @@ const webServer: PlaywrightTestConfig["webServer"] = indexerPass
         timeout: 180_000,
         gracefulShutdown: { signal: "SIGINT", timeout: 30_000 },
       },
-      {
-        command: `npx next start --port ${E2E_APP_PORT} --hostname 127.0.0.1`,
-        url: `http://127.0.0.1:${E2E_APP_PORT}/verify`,
-        timeout: 60_000,
-        reuseExistingServer: false,
-        env: {
-          ...appEnv,
-          INDEXER_URL: E2E_INDEXER_URL,
-          // The server's reads on a path of their own, so the proxy counts them apart from the browser's.
-          RPC_URL: `${E2E_RPC_URL}${E2E_SERVER_RPC_PATH}`,
-          PUBLIC_RPC_URL: E2E_RPC_URL,
-        },
-      },
+      appServer(E2E_APP_PORT, {
+        INDEXER_URL: E2E_INDEXER_URL,
+        // The server's reads on a path of their own, so the proxy counts them apart from the browser's.
+        RPC_URL: `${E2E_RPC_URL}${E2E_SERVER_RPC_PATH}`,
+        PUBLIC_RPC_URL: E2E_RPC_URL,
+      }),
     ]
   : [
       { ...chainServer, timeout: 120_000 },
-      {
-        command: `npx next start --port ${E2E_APP_PORT} --hostname 127.0.0.1`,
-        url: `http://127.0.0.1:${E2E_APP_PORT}/verify`,
-        timeout: 60_000,
-        reuseExistingServer: false,
-        env: { ...appEnv, RPC_URL: E2E_RPC_URL },
-      },
-      {
-        // The same build, started with another configuration: a different chain name, a server RPC URL that holds
-        // an API key (the proxy forwards any path), and the browser's reads through the app's own relay.
-        command: `npx next start --port ${E2E_ALT_APP_PORT} --hostname 127.0.0.1`,
-        url: `http://127.0.0.1:${E2E_ALT_APP_PORT}/verify`,
-        timeout: 60_000,
-        reuseExistingServer: false,
-        env: {
-          ...appEnv,
-          CHAIN_NAME: E2E_ALT_CHAIN_NAME,
-          RPC_URL: `${E2E_RPC_URL}/${E2E_ALT_RPC_SECRET}`,
-          PUBLIC_RPC_URL: "/api/rpc",
-        },
-      },
+      appServer(E2E_APP_PORT, { RPC_URL: E2E_RPC_URL }),
+      // The same build, started with another configuration: a different chain name, a server RPC URL that holds
+      // an API key (the proxy forwards any path), and the browser's reads through the app's own relay.
+      appServer(E2E_ALT_APP_PORT, {
+        CHAIN_NAME: E2E_ALT_CHAIN_NAME,
+        RPC_URL: `${E2E_RPC_URL}/${E2E_ALT_RPC_SECRET}`,
+        PUBLIC_RPC_URL: "/api/rpc",
+      }),
     ];
 
 export default defineConfig({

@@ -3,7 +3,7 @@
  * like `npm run dev`, so reverts and long histories never disturb the project's shared test chain), the history
  * indexer started on it (scripts/lib/indexer.ts, PGlite in a temporary directory), both read sides over it, and
  * payments sent the way a real agent's client sends them (receipts signed by the demo agents' own keys).
- * Test support only: every process started here is stopped by the caller's afterAll (indexer with SIGINT).
+ * Test support only: every process started here is stopped by the file's afterAll ({@link stopAfterAll}).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +23,7 @@ import {
   parseEther,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { afterAll, afterEach } from "vitest";
 import { revenueDistributorAbi } from "../../contracts-abi/generated";
 import { type AuroruneDeployment, deployAurorune, writeDeployment } from "../../scripts/deploy";
 import { type RunningAnvil, freePort, startAnvil } from "../../scripts/lib/anvil";
@@ -324,4 +325,21 @@ export function logExcerpt(log: string, lines = 80): string {
     .filter((line) => !/ Indexed block chain=/.test(line))
     .slice(-lines)
     .join("\n");
+}
+
+/**
+ * Registers a test file's teardown: after all its tests, stops the indexer (SIGINT) and then the chain, printing
+ * the indexer's log first when a test failed (the chain's directory, where the log is, goes with it).
+ */
+export function stopAfterAll(current: () => { indexer?: TestIndexer; chain?: SeededChain }): void {
+  let failed = false;
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") failed = true;
+  });
+  afterAll(async () => {
+    const { indexer, chain } = current();
+    await indexer?.stop();
+    if (failed && indexer) console.error(`indexer log (${indexer.logFile}):\n${logExcerpt(indexer.log())}`);
+    await chain?.stop();
+  }, 60_000);
 }

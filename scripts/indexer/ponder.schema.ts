@@ -203,7 +203,7 @@ export const veto = onchainTable(
 
 // What the app reads (lib/data/indexer/history-sql.ts): views of the tables, not the tables by name. With PGlite,
 // when Ponder flushes more than 20 updated rows of a table at once (revenue_day's sums, payment's collaborative
-// link: any backfill of a few thousand payments), it creates a temporary table with that table's name
+// link: every backfill of a few thousand payments), it creates a temporary table with that table's name
 // (`CREATE TEMP TABLE "payment" …`, filled, copied over, then truncated) that lives as long as the session, and
 // PGlite has a single session shared with SQL over HTTP: from then on a query's unqualified `payment` names the
 // empty temporary table (pg_temp comes first in the search path), and SQL over HTTP refuses schema-qualified

@@ -5,7 +5,7 @@
  * bigints and all), and paging through either walks exactly the chain's own ServicePaid logs.
  */
 import type { Address, Hex } from "viem";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   type SeededChain,
   type TestIndexer,
@@ -13,10 +13,10 @@ import {
   demoTokens,
   historySources,
   indexerPort,
-  logExcerpt,
   startSeededChain,
   startTestIndexer,
   waitForIndexedHead,
+  stopAfterAll,
 } from "../../test/indexer-harness";
 import type { HistorySource, PaymentPage, PaymentPosition, PaymentQuery } from "../history-source";
 import type { IndexedBlock } from "./indexer-client";
@@ -47,17 +47,7 @@ beforeAll(async () => {
   firstTime = Number((await chain.publicClient.getBlock({ blockNumber: BigInt(chain.deployment.deploymentBlock) })).timestamp);
 }, 180_000);
 
-let failed = false;
-afterEach(({ task }) => {
-  if (task.result?.state === "fail") failed = true;
-});
-
-afterAll(async () => {
-  await indexer?.stop();
-  // The chain's directory goes with it: what the indexer said is printed here when a test failed.
-  if (failed && indexer) console.error(`indexer log (${indexer.logFile}):\n${logExcerpt(indexer.log())}`);
-  await chain?.stop();
-}, 60_000);
+stopAfterAll(() => ({ indexer, chain }));
 
 /** Both answers to one call, the RPC's first. */
 async function both<T>(call: (source: HistorySource) => Promise<T>): Promise<[T, T]> {

@@ -8,7 +8,7 @@
 import { rmSync } from "node:fs";
 import { sql } from "@ponder/client";
 import { type Hex, parseEther } from "viem";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { revenueDistributorAbi } from "../../../contracts-abi/generated";
 import {
   type HistorySources,
@@ -18,11 +18,11 @@ import {
   headTime,
   historySources,
   indexerPort,
-  logExcerpt,
   sendPayments,
   startSeededChain,
   startTestIndexer,
   waitForIndexedHead,
+  stopAfterAll,
 } from "../../test/indexer-harness";
 import type { HistorySource, PaymentPage, PaymentQuery } from "../history-source";
 import { type IndexedBlock, IndexerClient } from "./indexer-client";
@@ -46,17 +46,7 @@ beforeAll(async () => {
   sources = historySources(chain, `http://127.0.0.1:${port}`, { maxWaitMs: 1_000 });
 }, 120_000);
 
-let failed = false;
-afterEach(({ task }) => {
-  if (task.result?.state === "fail") failed = true;
-});
-
-afterAll(async () => {
-  await indexer?.stop();
-  // The chain's directory goes with it: what the indexer said is printed here when a test failed.
-  if (failed && indexer) console.error(`indexer log (${indexer.logFile}):\n${logExcerpt(indexer.log())}`);
-  await chain?.stop();
-}, 60_000);
+stopAfterAll(() => ({ indexer, chain }));
 
 async function start(): Promise<TestIndexer> {
   indexer = await startTestIndexer(chain!, { port, pgliteDir, logFile });
